@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.generic_error_response import GenericErrorResponse
+from ...models.start_attempt_result import StartAttemptResult
+from ...types import Response
+
+
+def _get_kwargs(
+    user_id: UUID,
+    course_id: UUID,
+    lesson_id: UUID,
+    *,
+    x_api_version: str = "2",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["x-api-version"] = x_api_version
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/users/{user_id}/enrollments/{course_id}/lessons/{lesson_id}/startattempt".format(
+            user_id=quote(str(user_id), safe=""),
+            course_id=quote(str(course_id), safe=""),
+            lesson_id=quote(str(lesson_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GenericErrorResponse | StartAttemptResult | None:
+    if response.status_code == 200:
+        response_200 = StartAttemptResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = GenericErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = GenericErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = GenericErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = GenericErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = GenericErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GenericErrorResponse | StartAttemptResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: UUID,
+    course_id: UUID,
+    lesson_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> Response[GenericErrorResponse | StartAttemptResult]:
+    """Start attempt for active lesson enrollment
+
+     No request body.
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        lesson_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GenericErrorResponse | StartAttemptResult]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        course_id=course_id,
+        lesson_id=lesson_id,
+        x_api_version=x_api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: UUID,
+    course_id: UUID,
+    lesson_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> GenericErrorResponse | StartAttemptResult | None:
+    """Start attempt for active lesson enrollment
+
+     No request body.
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        lesson_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GenericErrorResponse | StartAttemptResult
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        course_id=course_id,
+        lesson_id=lesson_id,
+        client=client,
+        x_api_version=x_api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: UUID,
+    course_id: UUID,
+    lesson_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> Response[GenericErrorResponse | StartAttemptResult]:
+    """Start attempt for active lesson enrollment
+
+     No request body.
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        lesson_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GenericErrorResponse | StartAttemptResult]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        course_id=course_id,
+        lesson_id=lesson_id,
+        x_api_version=x_api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: UUID,
+    course_id: UUID,
+    lesson_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> GenericErrorResponse | StartAttemptResult | None:
+    """Start attempt for active lesson enrollment
+
+     No request body.
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        lesson_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GenericErrorResponse | StartAttemptResult
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            course_id=course_id,
+            lesson_id=lesson_id,
+            client=client,
+            x_api_version=x_api_version,
+        )
+    ).parsed

@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.authenticate_request import AuthenticateRequest
+from ...models.generic_error_response import GenericErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AuthenticateRequest,
+    x_api_version: str = "2",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["x-api-version"] = x_api_version
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/authenticate",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GenericErrorResponse | str | None:
+    if response.status_code == 200:
+        response_200 = cast(str, response.json())
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = GenericErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = GenericErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = GenericErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = GenericErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GenericErrorResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AuthenticateRequest,
+    x_api_version: str = "2",
+) -> Response[GenericErrorResponse | str]:
+    """Authenticate a user and return a token
+
+     Returns the token as a bare JSON string, valid for 4 hours. Only one token exists per user:
+    a new token invalidates the previous one.
+
+    Args:
+        x_api_version (str):  Default: '2'.
+        body (AuthenticateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GenericErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_api_version=x_api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: AuthenticateRequest,
+    x_api_version: str = "2",
+) -> GenericErrorResponse | str | None:
+    """Authenticate a user and return a token
+
+     Returns the token as a bare JSON string, valid for 4 hours. Only one token exists per user:
+    a new token invalidates the previous one.
+
+    Args:
+        x_api_version (str):  Default: '2'.
+        body (AuthenticateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GenericErrorResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        x_api_version=x_api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AuthenticateRequest,
+    x_api_version: str = "2",
+) -> Response[GenericErrorResponse | str]:
+    """Authenticate a user and return a token
+
+     Returns the token as a bare JSON string, valid for 4 hours. Only one token exists per user:
+    a new token invalidates the previous one.
+
+    Args:
+        x_api_version (str):  Default: '2'.
+        body (AuthenticateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GenericErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_api_version=x_api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: AuthenticateRequest,
+    x_api_version: str = "2",
+) -> GenericErrorResponse | str | None:
+    """Authenticate a user and return a token
+
+     Returns the token as a bare JSON string, valid for 4 hours. Only one token exists per user:
+    a new token invalidates the previous one.
+
+    Args:
+        x_api_version (str):  Default: '2'.
+        body (AuthenticateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GenericErrorResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            x_api_version=x_api_version,
+        )
+    ).parsed

@@ -1,0 +1,264 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.course_enrollment import CourseEnrollment
+from ...models.enrollment_status import EnrollmentStatus
+from ...models.generic_error_response import GenericErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    user_id: UUID,
+    course_id: UUID,
+    *,
+    status: EnrollmentStatus | Unset = UNSET,
+    modified_since: datetime.datetime | Unset = UNSET,
+    x_api_version: str = "2",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["x-api-version"] = x_api_version
+
+    params: dict[str, Any] = {}
+
+    json_status: int | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_modified_since: str | Unset = UNSET
+    if not isinstance(modified_since, Unset):
+        json_modified_since = modified_since.isoformat()
+    params["modifiedSince"] = json_modified_since
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users/{user_id}/grades/{course_id}".format(
+            user_id=quote(str(user_id), safe=""),
+            course_id=quote(str(course_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CourseEnrollment | GenericErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = CourseEnrollment.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = GenericErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = GenericErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = GenericErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = GenericErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CourseEnrollment | GenericErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: UUID,
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    status: EnrollmentStatus | Unset = UNSET,
+    modified_since: datetime.datetime | Unset = UNSET,
+    x_api_version: str = "2",
+) -> Response[CourseEnrollment | GenericErrorResponse]:
+    """Get user's enrollment for specific course (grades route)
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
+            Complete, 4 NotComplete, 5 Failed, 6 Declined,
+            7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
+            12 ReadyForReview.
+        modified_since (datetime.datetime | Unset):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CourseEnrollment | GenericErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        course_id=course_id,
+        status=status,
+        modified_since=modified_since,
+        x_api_version=x_api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: UUID,
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    status: EnrollmentStatus | Unset = UNSET,
+    modified_since: datetime.datetime | Unset = UNSET,
+    x_api_version: str = "2",
+) -> CourseEnrollment | GenericErrorResponse | None:
+    """Get user's enrollment for specific course (grades route)
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
+            Complete, 4 NotComplete, 5 Failed, 6 Declined,
+            7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
+            12 ReadyForReview.
+        modified_since (datetime.datetime | Unset):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CourseEnrollment | GenericErrorResponse
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        course_id=course_id,
+        client=client,
+        status=status,
+        modified_since=modified_since,
+        x_api_version=x_api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: UUID,
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    status: EnrollmentStatus | Unset = UNSET,
+    modified_since: datetime.datetime | Unset = UNSET,
+    x_api_version: str = "2",
+) -> Response[CourseEnrollment | GenericErrorResponse]:
+    """Get user's enrollment for specific course (grades route)
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
+            Complete, 4 NotComplete, 5 Failed, 6 Declined,
+            7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
+            12 ReadyForReview.
+        modified_since (datetime.datetime | Unset):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CourseEnrollment | GenericErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        course_id=course_id,
+        status=status,
+        modified_since=modified_since,
+        x_api_version=x_api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: UUID,
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    status: EnrollmentStatus | Unset = UNSET,
+    modified_since: datetime.datetime | Unset = UNSET,
+    x_api_version: str = "2",
+) -> CourseEnrollment | GenericErrorResponse | None:
+    """Get user's enrollment for specific course (grades route)
+
+    Args:
+        user_id (UUID):
+        course_id (UUID):
+        status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
+            Complete, 4 NotComplete, 5 Failed, 6 Declined,
+            7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
+            12 ReadyForReview.
+        modified_since (datetime.datetime | Unset):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CourseEnrollment | GenericErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            course_id=course_id,
+            client=client,
+            status=status,
+            modified_since=modified_since,
+            x_api_version=x_api_version,
+        )
+    ).parsed

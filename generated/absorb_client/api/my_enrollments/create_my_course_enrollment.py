@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enrollment_result import EnrollmentResult
+from ...models.generic_error_response import GenericErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    course_id: UUID,
+    *,
+    x_api_version: str = "2",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["x-api-version"] = x_api_version
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/enroll/{course_id}".format(
+            course_id=quote(str(course_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnrollmentResult | GenericErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = EnrollmentResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = GenericErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = GenericErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = GenericErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = GenericErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = GenericErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnrollmentResult | GenericErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> Response[EnrollmentResult | GenericErrorResponse]:
+    """Create course enrollment for the currently authenticated user
+
+     Multi-Session ILCs are not supported. No request body.
+
+    Args:
+        course_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentResult | GenericErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+        x_api_version=x_api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> EnrollmentResult | GenericErrorResponse | None:
+    """Create course enrollment for the currently authenticated user
+
+     Multi-Session ILCs are not supported. No request body.
+
+    Args:
+        course_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentResult | GenericErrorResponse
+    """
+
+    return sync_detailed(
+        course_id=course_id,
+        client=client,
+        x_api_version=x_api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> Response[EnrollmentResult | GenericErrorResponse]:
+    """Create course enrollment for the currently authenticated user
+
+     Multi-Session ILCs are not supported. No request body.
+
+    Args:
+        course_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentResult | GenericErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+        x_api_version=x_api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_version: str = "2",
+) -> EnrollmentResult | GenericErrorResponse | None:
+    """Create course enrollment for the currently authenticated user
+
+     Multi-Session ILCs are not supported. No request body.
+
+    Args:
+        course_id (UUID):
+        x_api_version (str):  Default: '2'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentResult | GenericErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            course_id=course_id,
+            client=client,
+            x_api_version=x_api_version,
+        )
+    ).parsed

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EnrollmentResult")
+
+
+@_attrs_define
+class EnrollmentResult:
+    """
+    Attributes:
+        enrollment_id (UUID | Unset): The enrollment ID.
+        course_id (UUID | Unset): The course ID.
+        user_id (UUID | Unset): The user ID.
+    """
+
+    enrollment_id: UUID | Unset = UNSET
+    course_id: UUID | Unset = UNSET
+    user_id: UUID | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enrollment_id: str | Unset = UNSET
+        if not isinstance(self.enrollment_id, Unset):
+            enrollment_id = str(self.enrollment_id)
+
+        course_id: str | Unset = UNSET
+        if not isinstance(self.course_id, Unset):
+            course_id = str(self.course_id)
+
+        user_id: str | Unset = UNSET
+        if not isinstance(self.user_id, Unset):
+            user_id = str(self.user_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if enrollment_id is not UNSET:
+            field_dict["enrollmentId"] = enrollment_id
+        if course_id is not UNSET:
+            field_dict["courseId"] = course_id
+        if user_id is not UNSET:
+            field_dict["userId"] = user_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _enrollment_id = d.pop("enrollmentId", UNSET)
+        enrollment_id: UUID | Unset
+        if isinstance(_enrollment_id, Unset):
+            enrollment_id = UNSET
+        else:
+            enrollment_id = UUID(_enrollment_id)
+
+        _course_id = d.pop("courseId", UNSET)
+        course_id: UUID | Unset
+        if isinstance(_course_id, Unset):
+            course_id = UNSET
+        else:
+            course_id = UUID(_course_id)
+
+        _user_id = d.pop("userId", UNSET)
+        user_id: UUID | Unset
+        if isinstance(_user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = UUID(_user_id)
+
+        enrollment_result = cls(
+            enrollment_id=enrollment_id,
+            course_id=course_id,
+            user_id=user_id,
+        )
+
+        enrollment_result.additional_properties = d
+        return enrollment_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.session_enrollment import SessionEnrollment
+
+
+T = TypeVar("T", bound="SessionEnrollmentPage")
+
+
+@_attrs_define
+class SessionEnrollmentPage:
+    """
+    Attributes:
+        total_items (int): The total number of items in the unbounded collection.
+        returned_items (int): The number of items in this page.
+        limit (int): The current page size.
+        offset (int): The current page index.
+        enrollments (list[SessionEnrollment]):
+    """
+
+    total_items: int
+    returned_items: int
+    limit: int
+    offset: int
+    enrollments: list[SessionEnrollment]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total_items = self.total_items
+
+        returned_items = self.returned_items
+
+        limit = self.limit
+
+        offset = self.offset
+
+        enrollments = []
+        for enrollments_item_data in self.enrollments:
+            enrollments_item = enrollments_item_data.to_dict()
+            enrollments.append(enrollments_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "totalItems": total_items,
+                "returnedItems": returned_items,
+                "limit": limit,
+                "offset": offset,
+                "enrollments": enrollments,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.session_enrollment import SessionEnrollment  # noqa: PLC0415
+
+        d = dict(src_dict)
+        total_items = d.pop("totalItems")
+
+        returned_items = d.pop("returnedItems")
+
+        limit = d.pop("limit")
+
+        offset = d.pop("offset")
+
+        enrollments = []
+        _enrollments = d.pop("enrollments")
+        for enrollments_item_data in _enrollments:
+            enrollments_item = SessionEnrollment.from_dict(enrollments_item_data)
+
+            enrollments.append(enrollments_item)
+
+        session_enrollment_page = cls(
+            total_items=total_items,
+            returned_items=returned_items,
+            limit=limit,
+            offset=offset,
+            enrollments=enrollments,
+        )
+
+        session_enrollment_page.additional_properties = d
+        return session_enrollment_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

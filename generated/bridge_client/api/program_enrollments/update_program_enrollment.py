@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.program_enrollment_update_request import ProgramEnrollmentUpdateRequest
+from ...models.program_enrollment_updated import ProgramEnrollmentUpdated
+from ...types import Response
+
+
+def _get_kwargs(
+    program_id: int,
+    id: int,
+    *,
+    body: ProgramEnrollmentUpdateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/author/programs/{program_id}/learners/{id}".format(
+            program_id=quote(str(program_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ProgramEnrollmentUpdated | None:
+    if response.status_code == 200:
+        response_200 = ProgramEnrollmentUpdated.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ProgramEnrollmentUpdated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    program_id: int,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramEnrollmentUpdateRequest,
+) -> Response[ErrorResponse | ProgramEnrollmentUpdated]:
+    """Update program enrollment (PATCH)
+
+     Changes the due date (`end_at`) and/or expiry (`expires_at`) of one learner's enrollment.
+
+    Args:
+        program_id (int):
+        id (int):
+        body (ProgramEnrollmentUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProgramEnrollmentUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        program_id=program_id,
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    program_id: int,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramEnrollmentUpdateRequest,
+) -> ErrorResponse | ProgramEnrollmentUpdated | None:
+    """Update program enrollment (PATCH)
+
+     Changes the due date (`end_at`) and/or expiry (`expires_at`) of one learner's enrollment.
+
+    Args:
+        program_id (int):
+        id (int):
+        body (ProgramEnrollmentUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProgramEnrollmentUpdated
+    """
+
+    return sync_detailed(
+        program_id=program_id,
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    program_id: int,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramEnrollmentUpdateRequest,
+) -> Response[ErrorResponse | ProgramEnrollmentUpdated]:
+    """Update program enrollment (PATCH)
+
+     Changes the due date (`end_at`) and/or expiry (`expires_at`) of one learner's enrollment.
+
+    Args:
+        program_id (int):
+        id (int):
+        body (ProgramEnrollmentUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProgramEnrollmentUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        program_id=program_id,
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    program_id: int,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramEnrollmentUpdateRequest,
+) -> ErrorResponse | ProgramEnrollmentUpdated | None:
+    """Update program enrollment (PATCH)
+
+     Changes the due date (`end_at`) and/or expiry (`expires_at`) of one learner's enrollment.
+
+    Args:
+        program_id (int):
+        id (int):
+        body (ProgramEnrollmentUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProgramEnrollmentUpdated
+    """
+
+    return (
+        await asyncio_detailed(
+            program_id=program_id,
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

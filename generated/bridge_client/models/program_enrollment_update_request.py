@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.program_enrollment_dates import ProgramEnrollmentDates
+
+
+T = TypeVar("T", bound="ProgramEnrollmentUpdateRequest")
+
+
+@_attrs_define
+class ProgramEnrollmentUpdateRequest:
+    """
+    Attributes:
+        enrollments (list[ProgramEnrollmentDates]):
+    """
+
+    enrollments: list[ProgramEnrollmentDates]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enrollments = []
+        for enrollments_item_data in self.enrollments:
+            enrollments_item = enrollments_item_data.to_dict()
+            enrollments.append(enrollments_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enrollments": enrollments,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.program_enrollment_dates import ProgramEnrollmentDates  # noqa: PLC0415
+
+        d = dict(src_dict)
+        enrollments = []
+        _enrollments = d.pop("enrollments")
+        for enrollments_item_data in _enrollments:
+            enrollments_item = ProgramEnrollmentDates.from_dict(enrollments_item_data)
+
+            enrollments.append(enrollments_item)
+
+        program_enrollment_update_request = cls(
+            enrollments=enrollments,
+        )
+
+        program_enrollment_update_request.additional_properties = d
+        return program_enrollment_update_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,33 @@
+"""The ``lmskit`` command line. The only place that prints and exits.
+
+Exit codes: 0 all good, 1 findings (lint problems, drift), 2 lmskit could not do what was asked
+(unreadable input, bad options). Any other exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from lmskit.cli import generate, lint, operations
+from lmskit.errors import LmskitError
+
+app = typer.Typer(
+    name="lmskit",
+    help="Contracts for LMS vendor APIs: lint specs, generate clients, check drift.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("lint")(lint.lint_command)
+app.command("generate")(generate.generate_command)
+app.command("operations")(operations.operations_command)
+
+
+def main() -> None:
+    try:
+        app()
+    except LmskitError as exc:
+        print(f"lmskit: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -1,0 +1,70 @@
+"""Drift check: regenerate into a temporary folder and compare with the committed client, file by file."""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from lmskit.generate.client import generate_client
+from lmskit.vendors import Vendor
+
+
+class DriftKind(str, Enum):
+    changed = "changed"
+    missing = "missing"  # the generator writes it, the committed tree lacks it
+    extra = "extra"  # committed, but the generator no longer writes it
+
+
+@dataclass(frozen=True, slots=True)
+class FileDrift:
+    relative_path: str
+    kind: DriftKind
+    diff: str
+
+
+def check_drift(vendor: Vendor, spec_path: Path, output_dir: Path) -> list[FileDrift]:
+    """Every difference between ``output_dir/<vendor>_client`` and a fresh generation from ``spec_path``."""
+    committed = output_dir / vendor.client_package
+    with tempfile.TemporaryDirectory(prefix="lmskit-drift-") as scratch:
+        fresh = generate_client(vendor, spec_path, Path(scratch))
+        return compare_trees(committed, fresh, label=f"{output_dir.name}/{vendor.client_package}")
+
+
+def compare_trees(committed: Path, fresh: Path, label: str) -> list[FileDrift]:
+    committed_files = _files(committed)
+    fresh_files = _files(fresh)
+    drifts: list[FileDrift] = []
+    for relative in sorted(committed_files | fresh_files):
+        name = f"{label}/{relative}"
+        old = _read(committed / relative) if relative in committed_files else None
+        new = _read(fresh / relative) if relative in fresh_files else None
+        if old == new:
+            continue
+        diff = "".join(
+            difflib.unified_diff(
+                (old or "").splitlines(keepends=True),
+                (new or "").splitlines(keepends=True),
+                fromfile=f"a/{name} (committed)",
+                tofile=f"b/{name} (regenerated)",
+            )
+        )
+        kind = DriftKind.missing if old is None else DriftKind.extra if new is None else DriftKind.changed
+        drifts.append(FileDrift(name, kind, diff))
+    return drifts
+
+
+def _files(root: Path) -> set[str]:
+    if not root.is_dir():
+        return set()
+    return {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    }
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")

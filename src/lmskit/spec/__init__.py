@@ -1,0 +1,1 @@
+"""OpenAPI in: loading specs with source positions, walking operations, resolving references."""
