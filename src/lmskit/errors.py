@@ -51,7 +51,8 @@ class SpecError(LmskitError):
         column = mark.column + 1 if mark is not None else None
         return cls(
             path,
-            f"YAML syntax error: {problem}; fix the indentation or quote the value (a ': ' inside a plain value needs quotes)",
+            f"YAML syntax error: {problem}; fix the indentation or quote the value "
+            "(a ': ' inside a plain value needs quotes)",
             line,
             column,
         )

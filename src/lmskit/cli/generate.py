@@ -18,10 +18,15 @@ from lmskit.vendors import VENDORS, get_vendor
 def generate_command(
     vendors: Annotated[list[str] | None, typer.Argument(help="Vendor names (default: all).")] = None,
     check: Annotated[
-        bool, typer.Option("--check", help="Regenerate into a temporary folder and fail with a diff if the committed client differs.")
+        bool,
+        typer.Option(
+            "--check", help="Regenerate into a temporary folder and fail with a diff if the committed client differs."
+        ),
     ] = False,
     specs_dir: Annotated[Path, typer.Option(help="Folder holding <vendor>.yaml.")] = Path("specs"),
-    output_dir: Annotated[Path, typer.Option(help="Folder holding the committed <vendor>_client packages.")] = Path("generated"),
+    output_dir: Annotated[Path, typer.Option(help="Folder holding the committed <vendor>_client packages.")] = Path(
+        "generated"
+    ),
 ) -> None:
     """Regenerate the typed clients from the specs (or, with --check, prove they are up to date)."""
     if not specs_dir.is_dir():
@@ -51,7 +56,8 @@ def generate_command(
             print(f"{target}: generated from {spec_path}", file=sys.stderr)
     if drifted:
         print(
-            f"lmskit: the committed clients are stale; run `lmskit generate` (or `nox -s generate`) and commit {output_dir}/",
+            "lmskit: the committed clients are stale; "
+            f"run `lmskit generate` (or `nox -s generate`) and commit {output_dir}/",
             file=sys.stderr,
         )
         raise typer.Exit(1)

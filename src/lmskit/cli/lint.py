@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -16,13 +16,15 @@ from lmskit.spec.loader import load_spec
 from lmskit.spec.operations import iter_operations
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
 
 def lint_command(
-    specs: Annotated[list[str] | None, typer.Argument(help="Vendor names or spec files (default: every vendor).")] = None,
+    specs: Annotated[
+        list[str] | None, typer.Argument(help="Vendor names or spec files (default: every vendor).")
+    ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = OutputFormat.text,
 ) -> None:
     """Check specs: OpenAPI structure, operation metadata, examples (formats included), refs, links, errata."""

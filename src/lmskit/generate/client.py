@@ -71,6 +71,10 @@ def generate_client(vendor: Vendor, spec_path: Path, output_dir: Path) -> Path:
         ]  # fmt: skip
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        tail = " | ".join(line.strip() for line in (result.stdout + result.stderr).strip().splitlines()[-6:] if line.strip())
+        tail = " | ".join(
+            line.strip() for line in (result.stdout + result.stderr).strip().splitlines()[-6:] if line.strip()
+        )
         raise GenerationError(f"{spec_path}: openapi-python-client failed (exit {result.returncode}): {tail}")
+    # PEP 561 marker: without it mypy ignores the client's annotations in the user's code.
+    (target / "py.typed").write_text("", encoding="utf-8")
     return target

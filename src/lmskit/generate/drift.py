@@ -5,14 +5,14 @@ from __future__ import annotations
 import difflib
 import tempfile
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from lmskit.generate.client import generate_client
 from lmskit.vendors import Vendor
 
 
-class DriftKind(str, Enum):
+class DriftKind(StrEnum):
     changed = "changed"
     missing = "missing"  # the generator writes it, the committed tree lacks it
     extra = "extra"  # committed, but the generator no longer writes it

@@ -68,7 +68,9 @@ def load_spec(path: Path | str) -> Spec:
     except FileNotFoundError:
         raise SpecError(path, "no such file; pass the path of an OpenAPI YAML file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(path, f"cannot read the file ({exc.__class__.__name__}: {exc}); check its permissions and encoding") from exc
+        raise SpecError(
+            path, f"cannot read the file ({exc.__class__.__name__}: {exc}); check its permissions and encoding"
+        ) from exc
     return parse_spec(text, path)
 
 

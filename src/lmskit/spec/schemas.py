@@ -54,27 +54,34 @@ class SchemaValidators:
 
     def iter_violations(self, schema_pointer: str, instance: Any) -> Iterator[SchemaViolation]:
         for error in self.validator(schema_pointer).iter_errors(instance):
+            closest = _closest_alternative(error)
+            # A failed oneOf/anyOf sits on the whole object; the closest branch's first error says where.
+            located = closest[0] if closest else error
             yield SchemaViolation(
-                instance_pointer=join_pointer("", *error.instance_path),
+                instance_pointer=join_pointer("", *located.instance_path),
                 schema_pointer=join_pointer("", *error.schema_path),
-                message=_explain(error),
+                message=_explain(error, closest),
             )
 
 
-def _explain(error: Any) -> str:
+def _closest_alternative(error: Any) -> list[Any]:
+    """For a failed oneOf/anyOf, the errors of the branch that came closest (fewest errors)."""
+    branches = getattr(error.kind, "context", None)
+    if not branches:
+        return []
+    return list(min(branches, key=len))
+
+
+def _explain(error: Any, closest: list[Any]) -> str:
     """The error message; for a failed oneOf/anyOf, also why the closest alternative failed.
 
     "{"grade":199.7} is not valid under any of the schemas listed in the 'oneOf' keyword" alone does not
-    say what to fix; "(closest alternative: 199.7 is greater than the maximum of 100)" does.
+    say what to fix; "(closest alternative: /grade: 199.7 is greater than the maximum of 100)" does.
     """
-    branches = getattr(error.kind, "context", None)
-    if not branches:
-        return str(error.message)
-    closest = min(branches, key=len)
     if not closest:
         return str(error.message)
     details = "; ".join(
-        f"{join_pointer('', *sub.instance_path) or '/'}: {sub.message}" if sub.instance_path else str(sub.message)
+        f"{join_pointer('', *sub.instance_path)}: {sub.message}" if sub.instance_path else str(sub.message)
         for sub in closest[:3]
     )
     return f"{error.message} (closest alternative: {details})"

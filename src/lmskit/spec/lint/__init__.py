@@ -19,7 +19,12 @@ RULES: tuple[Rule, ...] = (
     Rule("operation", "operationId, summary and tags on every operation", operations.check_metadata),
     Rule("path-params", "path template and path parameters agree", operations.check_path_parameters),
     Rule("success-schema", "every 2xx JSON response has a schema", responses.check_success_schemas),
-    Rule("examples", "every example validates against its schema, formats included", examples.check_examples, needs_refs=True),
+    Rule(
+        "examples",
+        "every example validates against its schema, formats included",
+        examples.check_examples,
+        needs_refs=True,
+    ),
     Rule("links", "links name existing operations and their parameters", links.check_links),
     Rule("errata", "x-lmskit-errata and x-lmskit-confidence are well-formed", errata.check_annotations),
 )

@@ -40,12 +40,16 @@ def _walk(node: Any, pointer: str) -> Iterator[Problem]:
 
 def _check_errata(errata: Any, pointer: str) -> Iterator[Problem]:
     if not isinstance(errata, list) or not errata:
-        yield Problem(pointer, "x-lmskit-errata is not a non-empty list", "write a list of `{docs, spec, why, source}` mappings")
+        yield Problem(
+            pointer, "x-lmskit-errata is not a non-empty list", "write a list of `{docs, spec, why, source}` mappings"
+        )
         return
     for index, entry in enumerate(errata):
         entry_pointer = join_pointer(pointer, index)
         if not isinstance(entry, dict):
-            yield Problem(entry_pointer, "erratum is not a mapping", "write `{docs: ..., spec: ..., why: ..., source: ...}`")
+            yield Problem(
+                entry_pointer, "erratum is not a mapping", "write `{docs: ..., spec: ..., why: ..., source: ...}`"
+            )
             continue
         for key in ERRATUM_REQUIRED:
             value = entry.get(key)

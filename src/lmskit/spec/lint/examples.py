@@ -26,7 +26,9 @@ _SCHEMA_SINGLES = frozenset(
     }
 )  # fmt: skip
 
-_FIX = "correct the example, or the schema if the example is right (a defect in the vendor docs goes in x-lmskit-errata)"
+_FIX = (
+    "correct the example, or the schema if the example is right (a defect in the vendor docs goes in x-lmskit-errata)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,9 @@ def check_examples(spec: Spec) -> Iterator[Problem]:
             )
 
 
-def _iter_targets(document: dict[str, Any], node: Any, pointer: str, *, in_schema: bool) -> Iterator[ExampleTarget | Problem]:
+def _iter_targets(
+    document: dict[str, Any], node: Any, pointer: str, *, in_schema: bool
+) -> Iterator[ExampleTarget | Problem]:
     if isinstance(node, list):
         for index, item in enumerate(node):
             yield from _iter_targets(document, item, join_pointer(pointer, index), in_schema=in_schema)
@@ -106,18 +110,20 @@ def _schema_examples(schema: dict[str, Any], pointer: str) -> Iterator[ExampleTa
         yield ExampleTarget(pointer, schema["example"], join_pointer(pointer, "example"), label)
 
 
-def _schema_children(document: dict[str, Any], schema: dict[str, Any], pointer: str) -> Iterator[ExampleTarget | Problem]:
+def _schema_children(
+    document: dict[str, Any], schema: dict[str, Any], pointer: str
+) -> Iterator[ExampleTarget | Problem]:
     for key, child in schema.items():
         if key in _SCHEMA_MAPS and isinstance(child, dict):
             for name, sub in child.items():
                 yield from _iter_targets(document, sub, join_pointer(pointer, key, str(name)), in_schema=True)
-        elif key in _SCHEMA_LISTS and isinstance(child, list):
-            yield from _iter_targets(document, child, join_pointer(pointer, key), in_schema=True)
-        elif key in _SCHEMA_SINGLES and isinstance(child, dict):
+        elif (key in _SCHEMA_LISTS and isinstance(child, list)) or (key in _SCHEMA_SINGLES and isinstance(child, dict)):
             yield from _iter_targets(document, child, join_pointer(pointer, key), in_schema=True)
 
 
-def _sibling_examples(document: dict[str, Any], owner: dict[str, Any], pointer: str) -> Iterator[ExampleTarget | Problem]:
+def _sibling_examples(
+    document: dict[str, Any], owner: dict[str, Any], pointer: str
+) -> Iterator[ExampleTarget | Problem]:
     """Examples of a media type, parameter or header, checked against the ``schema`` beside them."""
     schema_pointer = join_pointer(pointer, "schema")
     where = _describe(pointer, owner.get("name"))
@@ -127,7 +133,11 @@ def _sibling_examples(document: dict[str, Any], owner: dict[str, Any], pointer: 
     if examples is None:
         return
     if not isinstance(examples, dict):
-        yield Problem(join_pointer(pointer, "examples"), f"`examples` of {where} is not a map of named examples", "write `examples: {name: {value: ...}}`")
+        yield Problem(
+            join_pointer(pointer, "examples"),
+            f"`examples` of {where} is not a map of named examples",
+            "write `examples: {name: {value: ...}}`",
+        )
         return
     for name, example in examples.items():
         example_pointer = join_pointer(pointer, "examples", str(name))
@@ -137,16 +147,28 @@ def _sibling_examples(document: dict[str, Any], owner: dict[str, Any], pointer: 
             continue  # reported by the refs rule
         value = resolved.value
         if not isinstance(value, dict) or ("value" not in value and "externalValue" not in value):
-            yield Problem(example_pointer, f"example {name!r} of {where} has no `value`", "wrap the example as `{name}: {value: ...}`")
+            yield Problem(
+                example_pointer,
+                f"example {name!r} of {where} has no `value`",
+                "wrap the example as `{name}: {value: ...}`",
+            )
         elif "value" in value:
             label = f"example {name!r} of {where}"
             yield ExampleTarget(schema_pointer, value["value"], join_pointer(resolved.pointer, "value"), label)
         else:
-            yield Problem(example_pointer, f"example {name!r} of {where} uses externalValue", "inline it as `value:` so it can be checked")
+            yield Problem(
+                example_pointer,
+                f"example {name!r} of {where} uses externalValue",
+                "inline it as `value:` so it can be checked",
+            )
 
 
 def _describe(pointer: str, name: Any = None) -> str:
-    """``/paths/~1registrations~1{id}/get/responses/200/content/application~1json`` → ``GET /registrations/{id} response 200``."""
+    """A readable name for where an example sits.
+
+    ``/paths/~1registrations~1{id}/get/responses/200/content/application~1json``
+    → ``GET /registrations/{id} response 200``.
+    """
     parts = split_pointer(pointer)
     named = f" {name!r}" if name else ""
     if len(parts) >= 2 and parts[0] == "paths":

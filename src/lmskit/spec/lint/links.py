@@ -51,12 +51,18 @@ def _check_link(
 ) -> Iterator[Problem]:
     target_id = link.get("operationId")
     if "operationRef" in link:
-        yield Problem(pointer, f"link {name!r} uses operationRef", "use `operationId:`; schemathesis and this linter resolve operationIds")
+        yield Problem(
+            pointer,
+            f"link {name!r} uses operationRef",
+            "use `operationId:`; schemathesis and this linter resolve operationIds",
+        )
         return
     if target_id not in operations:
         close = [op for op in operations if str(target_id).lower() in op.lower()]
         hint = f"did you mean {close[0]!r}?" if close else "name an operationId defined in this spec"
-        yield Problem(join_pointer(pointer, "operationId"), f"link {name!r} targets unknown operationId {target_id!r}", hint)
+        yield Problem(
+            join_pointer(pointer, "operationId"), f"link {name!r} targets unknown operationId {target_id!r}", hint
+        )
         return
     target = operations[target_id]
     accepted = set(_parameter_names(spec, target))
@@ -73,7 +79,11 @@ def _check_link(
             yield from _check_expression(expression, join_pointer(pointer, "parameters", str(parameter)), name)
     if "requestBody" in link:
         if "requestBody" not in target.definition:
-            yield Problem(join_pointer(pointer, "requestBody"), f"link {name!r} sends a body but {target.label} takes none", "remove requestBody")
+            yield Problem(
+                join_pointer(pointer, "requestBody"),
+                f"link {name!r} sends a body but {target.label} takes none",
+                "remove requestBody",
+            )
         yield from _check_expression(link["requestBody"], join_pointer(pointer, "requestBody"), name)
 
 

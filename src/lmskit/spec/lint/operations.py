@@ -45,10 +45,16 @@ def check_metadata(spec: Spec) -> Iterator[Problem]:
             first_use[operation_id] = operation.label
         summary = definition.get("summary")
         if not isinstance(summary, str) or not summary.strip():
-            yield Problem(operation.pointer, f"{operation.label} has no summary", "add a one-line `summary` (the docs' own title)")
+            yield Problem(
+                operation.pointer, f"{operation.label} has no summary", "add a one-line `summary` (the docs' own title)"
+            )
         tags = definition.get("tags")
         if not isinstance(tags, list) or not tags:
-            yield Problem(operation.pointer, f"{operation.label} has no tags", "add `tags: [Name]`; the client groups its modules by tag")
+            yield Problem(
+                operation.pointer,
+                f"{operation.label} has no tags",
+                "add `tags: [Name]`; the client groups its modules by tag",
+            )
             continue
         for index, tag in enumerate(tags):
             if tag not in declared_tags:

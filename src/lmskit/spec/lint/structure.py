@@ -18,8 +18,12 @@ def check_structure(spec: Spec) -> Iterator[Problem]:
         return
     try:
         errors = list(OpenAPIV31SpecValidator(spec.document).iter_errors())
-    except Exception as exc:  # noqa: BLE001 - the validator has crashed on odd input before; report, do not die
-        yield Problem("", f"openapi-spec-validator could not finish ({exc.__class__.__name__}: {exc})", "fix the findings above first")
+    except Exception as exc:
+        yield Problem(
+            "",
+            f"openapi-spec-validator could not finish ({exc.__class__.__name__}: {exc})",
+            "fix the findings above first",
+        )
         return
     for error in errors:
         pointer = join_pointer("", *(str(part) for part in error.path))
@@ -32,7 +36,7 @@ def check_duplicate_keys(spec: Spec) -> Iterator[Problem]:
         key = duplicate.pointer.rsplit("/", 1)[-1]
         yield Problem(
             duplicate.pointer,
-            f"duplicate key {key!r} at line {duplicate.again.line} (first at line {duplicate.first.line}); YAML keeps only the last",
+            f"duplicate key {key!r} (first at line {duplicate.first.line}); YAML keeps only the last",
             "merge the two entries or rename one",
             duplicate.again,
         )
