@@ -208,7 +208,9 @@ class CourseEnrollmentWrite:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.course_enrollment_credits_model import CourseEnrollmentCreditsModel  # noqa: PLC0415
+        from ..models.course_enrollment_credits_model import (
+            CourseEnrollmentCreditsModel,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         course_id = UUID(d.pop("courseId"))

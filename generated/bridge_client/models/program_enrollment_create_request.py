@@ -7,7 +7,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.program_enrollment_create_for_group import ProgramEnrollmentCreateForGroup
+    from ..models.program_enrollment_create_for_group import (
+        ProgramEnrollmentCreateForGroup,
+    )
     from ..models.program_enrollment_create_for_user import ProgramEnrollmentCreateForUser
 
 
@@ -25,7 +27,9 @@ class ProgramEnrollmentCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.program_enrollment_create_for_user import ProgramEnrollmentCreateForUser  # noqa: PLC0415
+        from ..models.program_enrollment_create_for_user import (
+            ProgramEnrollmentCreateForUser,  # noqa: PLC0415
+        )
 
         enrollments = []
         for enrollments_item_data in self.enrollments:
@@ -49,8 +53,12 @@ class ProgramEnrollmentCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.program_enrollment_create_for_group import ProgramEnrollmentCreateForGroup  # noqa: PLC0415
-        from ..models.program_enrollment_create_for_user import ProgramEnrollmentCreateForUser  # noqa: PLC0415
+        from ..models.program_enrollment_create_for_group import (
+            ProgramEnrollmentCreateForGroup,  # noqa: PLC0415
+        )
+        from ..models.program_enrollment_create_for_user import (
+            ProgramEnrollmentCreateForUser,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         enrollments = []

@@ -48,7 +48,9 @@ class ProgramEnrollmentUpdated:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.program_enrollment_response import ProgramEnrollmentResponse  # noqa: PLC0415
-        from ..models.program_enrollment_updated_meta import ProgramEnrollmentUpdatedMeta  # noqa: PLC0415
+        from ..models.program_enrollment_updated_meta import (
+            ProgramEnrollmentUpdatedMeta,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         meta = ProgramEnrollmentUpdatedMeta.from_dict(d.pop("meta"))

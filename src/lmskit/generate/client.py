@@ -5,7 +5,9 @@ Why these settings:
 - ``--fail-on-warning``: without it the generator drops whole schemas and endpoints and still exits 0.
 - Post-hooks pin ruff's rules: with ruff's defaults (no generated pyproject beside the output) PYI036
   rewrites ``*args: Any`` and the client no longer passes ``mypy --strict``. The hooks call the ruff
-  binary installed beside this interpreter, so generation does not depend on PATH.
+  binary installed beside this interpreter, so generation does not depend on PATH, and without a cache,
+  so nothing but source lands in the output folder, and `--isolated`, so no pyproject.toml around the
+  output folder changes the result.
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ def generator_config(vendor: Vendor) -> dict[str, object]:
     return {
         "package_name_override": vendor.client_package,
         "post_hooks": [
-            f"{ruff} check . --fix-only --select F,I,UP --target-version py311",
-            f"{ruff} format . --line-length 120",
+            f"{ruff} check . --isolated --no-cache --fix-only --select F,I,UP --target-version py311",
+            f"{ruff} format . --isolated --no-cache --line-length 120",
         ],
     }
 

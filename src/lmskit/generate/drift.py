@@ -67,4 +67,5 @@ def _files(root: Path) -> set[str]:
 
 
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    # Decoding with replacement keeps a stray binary file a reportable difference rather than a crash.
+    return path.read_bytes().decode("utf-8", errors="replace")
