@@ -37,7 +37,9 @@ def test_cli_check_exits_1_and_prints_the_diff_when_a_spec_changed(tmp_path: Pat
     specs = tmp_path / "specs"
     shutil.copytree(SPECS, specs)
     bridge = specs / "bridge.yaml"
-    bridge.write_text(bridge.read_text().replace("        program_due: {type: integer, ", "        program_due: {type: number, "))
+    bridge.write_text(
+        bridge.read_text().replace("        program_due: {type: integer, ", "        program_due: {type: number, ")
+    )
     result = run_lmskit("generate", "bridge", "--check", "--specs-dir", specs, "--output-dir", REPO / "generated")
     assert result.exit_code == 1
     assert "generated/bridge_client/models/program_enrollment_response.py: changed" in result.stdout
@@ -68,12 +70,17 @@ def test_compare_trees_reports_missing_and_extra_files(tmp_path: Path) -> None:
     (committed / "same.py").write_text("z = 3\n")
     (fresh / "same.py").write_text("z = 3\n")
     drifts = compare_trees(committed, fresh, "pkg")
-    assert [(d.relative_path, d.kind) for d in drifts] == [("pkg/new.py", DriftKind.missing), ("pkg/old.py", DriftKind.extra)]
+    assert [(d.relative_path, d.kind) for d in drifts] == [
+        ("pkg/new.py", DriftKind.missing),
+        ("pkg/old.py", DriftKind.extra),
+    ]
 
 
 def test_generation_refuses_other_generator_versions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(client_module.metadata, "version", lambda package: "0.28.0")
-    with pytest.raises(GenerationError, match=r'openapi-python-client is 0.28.0, .* run `pip install "openapi-python-client==0.29.1"`'):
+    with pytest.raises(
+        GenerationError, match=r'openapi-python-client is 0.28.0, .* run `pip install "openapi-python-client==0.29.1"`'
+    ):
         client_module.check_pinned_versions()
 
 

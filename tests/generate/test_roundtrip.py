@@ -54,7 +54,13 @@ def response_cases() -> Iterator[Any]:
                 content = resolve(document, response, "").value.get("content", {})
                 media = content.get("application/json")
                 for name, value in json_examples(document, media or {}):
-                    yield pytest.param(vendor.client_package, operation, int(status), value, id=f"{operation.operation_id}-{status}-{name}")
+                    yield pytest.param(
+                        vendor.client_package,
+                        operation,
+                        int(status),
+                        value,
+                        id=f"{operation.operation_id}-{status}-{name}",
+                    )
 
 
 def request_cases() -> Iterator[Any]:
@@ -119,7 +125,9 @@ def placeholder(annotation: Any) -> Any:
 
 
 @pytest.mark.parametrize(("package", "operation", "status", "value"), list(response_cases()))
-def test_response_example_round_trips_through_the_generated_models(package: str, operation: Operation, status: int, value: Any) -> None:
+def test_response_example_round_trips_through_the_generated_models(
+    package: str, operation: Operation, status: int, value: Any
+) -> None:
     module = endpoint_modules(package)[snake_case(operation.operation_id)]
     client = importlib.import_module(package).Client(base_url="http://example.invalid")
     parsed = module._parse_response(client=client, response=httpx.Response(status, json=value))
@@ -128,7 +136,9 @@ def test_response_example_round_trips_through_the_generated_models(package: str,
 
 
 @pytest.mark.parametrize(("package", "operation", "value"), list(request_cases()))
-def test_request_example_round_trips_through_the_generated_client(package: str, operation: Operation, value: Any) -> None:
+def test_request_example_round_trips_through_the_generated_client(
+    package: str, operation: Operation, value: Any
+) -> None:
     module = endpoint_modules(package)[snake_case(operation.operation_id)]
     hints = typing.get_type_hints(module._get_kwargs)
     signature = inspect.signature(module._get_kwargs)

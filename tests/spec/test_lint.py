@@ -51,13 +51,16 @@ def test_invalid_date_time_in_docs_example_is_reported_at_its_line(spec_copy) ->
     assert finding.rule == "examples"
     assert finding.line == copy.line_of('"22012-01-04T06:07:14Z"')
     assert finding.pointer.endswith("/examples/ejected/value/lastActiveDate")
-    assert "is not a \"date-time\"" in finding.message
+    assert 'is not a "date-time"' in finding.message
     assert "'ejected'" in finding.message
 
 
 def test_bridge_docs_timestamp_format_fails_the_date_time_check(spec_copy) -> None:
     copy = spec_copy("bridge")
-    copy.replace('                    - end_at: "2017-12-31T07:00:00Z"\n', '                    - end_at: "2017-12-31 07:00:00"\n')
+    copy.replace(
+        '                    - end_at: "2017-12-31T07:00:00Z"\n',
+        '                    - end_at: "2017-12-31 07:00:00"\n',
+    )
     found = only(findings_of(copy), "examples")
     # The request example is shared by PATCH and PUT through a YAML anchor, so both operations report it.
     assert {f.line for f in found} == {copy.line_of('"2017-12-31 07:00:00"')}
@@ -67,10 +70,12 @@ def test_bridge_docs_timestamp_format_fails_the_date_time_check(spec_copy) -> No
 
 def test_wrong_type_in_example_is_reported(spec_copy) -> None:
     copy = spec_copy("absorb")
-    copy.replace("      value:\n        attemptId: 9d7c6b5a", "      value:\n        attemptId: 12345\n        x: 9d7c6b5a")
+    copy.replace(
+        "      value:\n        attemptId: 9d7c6b5a", "      value:\n        attemptId: 12345\n        x: 9d7c6b5a"
+    )
     found = only(findings_of(copy), "examples")
     assert found, "an integer attemptId must fail `type: string, format: uuid`"
-    assert all("12345 is not of type \"string\"" in f.message for f in found)
+    assert all('12345 is not of type "string"' in f.message for f in found)
 
 
 def test_out_of_range_grade_explains_the_closest_oneof_branch(spec_copy) -> None:
@@ -96,12 +101,13 @@ def test_missing_summary_and_undeclared_tag_are_reported(spec_copy) -> None:
     copy = spec_copy("bridge")
     copy.replace("      summary: Remove learner from program\n", "")
     copy.replace(
-        "      tags: [Program Enrollments]\n      x-lmskit-confidence: low\n      x-lmskit-source: \"B-GEM add_",
-        "      tags: [Program Enrolments]\n      x-lmskit-confidence: low\n      x-lmskit-source: \"B-GEM add_",
+        '      tags: [Program Enrollments]\n      x-lmskit-confidence: low\n      x-lmskit-source: "B-GEM add_',
+        '      tags: [Program Enrolments]\n      x-lmskit-confidence: low\n      x-lmskit-source: "B-GEM add_',
     )
     messages = [f.message for f in only(findings_of(copy), "operation")]
     assert messages == [
-        "tag 'Program Enrolments' of POST /api/author/programs/{program_id}/learners is not declared in the top-level `tags`",
+        "tag 'Program Enrolments' of POST /api/author/programs/{program_id}/learners"
+        " is not declared in the top-level `tags`",
         "DELETE /api/author/programs/{program_id}/learners/{id} has no summary",
     ]
 
@@ -117,13 +123,22 @@ def test_undeclared_path_parameter_is_reported(spec_copy) -> None:
     copy = spec_copy("absorb")
     copy.replace("  /bulk/studentcourses:\n", "  /bulk/{tenant}/studentcourses:\n")
     [finding] = only(findings_of(copy), "path-params")
-    assert finding.message == "GET /bulk/{tenant}/studentcourses has {tenant} in its path but no `in: path` parameter 'tenant'"
+    assert (
+        finding.message
+        == "GET /bulk/{tenant}/studentcourses has {tenant} in its path but no `in: path` parameter 'tenant'"
+    )
 
 
 def test_dangling_and_external_refs_are_reported_and_do_not_crash_the_structural_check(spec_copy) -> None:
     copy = spec_copy("absorb")
-    copy.replace('        status: {$ref: "#/components/schemas/AttemptStatus"}\n        score: {type: number, format: decimal, description: The attempt\'s score.}\n        startDate: {type: string, format: date-time, description: The attempt\'s start date.}\n        completionDate: {type: string, format: date-time, description: The attempt\'s completion date.}\n    FinishAttemptResult:',
-                 '        status: {$ref: "#/components/schemas/AttemptState"}\n        score: {$ref: "common.yaml#/Score"}\n        startDate: {type: string, format: date-time, description: The attempt\'s start date.}\n        completionDate: {type: string, format: date-time, description: The attempt\'s completion date.}\n    FinishAttemptResult:')
+    copy.replace(
+        "    FinishAttemptResult:\n      type: object\n",
+        "    Broken:\n"
+        "      properties:\n"
+        '        status: {$ref: "#/components/schemas/AttemptState"}\n'
+        '        score: {$ref: "common.yaml#/Score"}\n'
+        "    FinishAttemptResult:\n      type: object\n",
+    )
     findings = findings_of(copy)
     messages = sorted(f.message for f in findings)
     assert messages == [
@@ -135,7 +150,10 @@ def test_dangling_and_external_refs_are_reported_and_do_not_crash_the_structural
 
 def test_links_to_unknown_parameters_are_reported(spec_copy) -> None:
     copy = spec_copy("absorb")
-    copy.replace("                attemptId: $response.body#/attemptId\n            finishUserLessonAttempt:", "                attemptID: $response.body#/attemptId\n            finishUserLessonAttempt:")
+    copy.replace(
+        "                attemptId: $response.body#/attemptId\n            finishUserLessonAttempt:",
+        "                attemptID: $response.body#/attemptId\n            finishUserLessonAttempt:",
+    )
     [finding] = only(findings_of(copy), "links")
     assert "sets 'attemptID', which POST /attempts/{attemptId}/finish does not have" in finding.message
 
@@ -143,8 +161,8 @@ def test_links_to_unknown_parameters_are_reported(spec_copy) -> None:
 def test_malformed_erratum_is_reported(spec_copy) -> None:
     copy = spec_copy("digitalchalk")
     copy.replace(
-        "          why: \"22012 is not an RFC 3339 year",
-        "          reason: \"22012 is not an RFC 3339 year",
+        '          why: "22012 is not an RFC 3339 year',
+        '          reason: "22012 is not an RFC 3339 year',
     )
     messages = {f.message for f in only(findings_of(copy), "errata")}
     assert messages == {"erratum has no 'why' text", "erratum has an unknown key 'reason'"}
@@ -152,14 +170,20 @@ def test_malformed_erratum_is_reported(spec_copy) -> None:
 
 def test_confidence_needs_a_known_level_and_a_source(spec_copy) -> None:
     copy = spec_copy("bridge")
-    copy.replace("      x-lmskit-confidence: medium\n          x-lmskit-source: \"B-GTK", "      x-lmskit-confidence: maybe\n          x-lmskit-sources: \"B-GTK")
+    copy.replace(
+        '      x-lmskit-confidence: medium\n          x-lmskit-source: "B-GTK',
+        '      x-lmskit-confidence: maybe\n          x-lmskit-sources: "B-GTK',
+    )
     messages = {f.message for f in only(findings_of(copy), "errata")}
     assert messages == {"x-lmskit-confidence is 'maybe'", "x-lmskit-confidence without x-lmskit-source"}
 
 
 def test_duplicate_yaml_key_is_reported_at_the_second_occurrence(spec_copy) -> None:
     copy = spec_copy("digitalchalk")
-    copy.replace("        graderComment:\n          type: string\n", "        graderComment:\n          type: string\n        grade:\n          type: string\n")
+    copy.replace(
+        "        graderComment:\n          type: string\n",
+        "        graderComment:\n          type: string\n        grade:\n          type: string\n",
+    )
     [finding] = only(findings_of(copy), "yaml")
     assert "duplicate key 'grade'" in finding.message
     first = copy.text.splitlines().index("        grade:") + 1
@@ -195,7 +219,10 @@ def test_cli_json_output_has_a_stable_shape(spec_copy) -> None:
     assert entry["operations"] == 4
     [finding] = entry["findings"]
     assert set(finding) == {"rule", "line", "column", "pointer", "message", "hint"}
-    assert finding["pointer"] == "/paths/~1registrations~1{id}/put/requestBody/content/application~1json/examples/assignGrade/value/grade"
+    assert (
+        finding["pointer"]
+        == "/paths/~1registrations~1{id}/put/requestBody/content/application~1json/examples/assignGrade/value/grade"
+    )
 
 
 def test_cli_reports_the_readable_spec_and_exits_2_for_the_unreadable_one(tmp_path) -> None:

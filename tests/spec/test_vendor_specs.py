@@ -151,7 +151,9 @@ def test_digitalchalk_update_is_grade_or_eject() -> None:
 
 
 def test_digitalchalk_docs_examples_are_all_present() -> None:
-    examples = operation("digitalchalk", "getRegistration")["responses"]["200"]["content"]["application/json"]["examples"]
+    examples = operation("digitalchalk", "getRegistration")["responses"]["200"]["content"]["application/json"][
+        "examples"
+    ]
     assert {name: example["value"]["status"] for name, example in examples.items()} == {
         "inProgress": "active",
         "completed": "passed",
@@ -167,7 +169,11 @@ def test_digitalchalk_docs_examples_are_all_present() -> None:
         ("digitalchalk", "updateRegistration", ["gradePercentage"]),
         ("bridge", "enrollProgramLearners", ["No documentation available yet"]),
         ("bridge", "deleteProgramEnrollment", ["No documentation available yet"]),
-        ("bridge", "updateProgramEnrollment", ["2017-12-31 07:00:00", "program_enrollment_id", "{API::ProgramEnrollmentResponse}"]),
+        (
+            "bridge",
+            "updateProgramEnrollment",
+            ["2017-12-31 07:00:00", "program_enrollment_id", "{API::ProgramEnrollmentResponse}"],
+        ),
         ("bridge", "listProgramEnrollments", ["{API::ProgramEnrollmentResponse}"]),
         ("absorb", "getUserCourseEnrollment", ["Get user's enrollment for specific course"]),
         ("absorb", "getUserCourseGradeEnrollment", ["Get user's enrollment for specific course"]),

@@ -66,10 +66,10 @@ class SchemaValidators:
 
 def _closest_alternative(error: Any) -> list[Any]:
     """For a failed oneOf/anyOf, the errors of the branch that came closest (fewest errors)."""
-    branches = getattr(error.kind, "context", None)
+    branches: list[list[Any]] = [list(branch) for branch in getattr(error.kind, "context", None) or []]
     if not branches:
         return []
-    return list(min(branches, key=len))
+    return min(branches, key=len)
 
 
 def _explain(error: Any, closest: list[Any]) -> str:

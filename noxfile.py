@@ -1,0 +1,46 @@
+"""Sessions: `nox -s lint drift` is the main job (until the contract suites land), `nox -s tests` the test suite.
+
+Every session installs the kit into its own virtualenv from pyproject.toml, so a fresh machine needs
+nothing but Python and nox.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "drift", "tests"]
+nox.options.error_on_missing_interpreters = True
+
+GENERATED_PACKAGES = ("digitalchalk_client", "bridge_client", "absorb_client")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Specs (lmskit lint), our code (ruff, mypy --strict) and the generated clients (mypy --strict)."""
+    session.install("-e", ".[dev]")
+    session.run("lmskit", "lint")
+    session.run("ruff", "check", "src", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py")
+    session.run("mypy")
+    session.run("mypy", "--strict", *(arg for package in GENERATED_PACKAGES for arg in ("-p", package)))
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from specs/ with the pinned openapi-python-client and ruff."""
+    session.install("-e", ".")
+    session.run("lmskit", "generate", *session.posargs)
+
+
+@nox.session
+def drift(session: nox.Session) -> None:
+    """Fail with a per-file diff when a spec changed and generated/ was not regenerated."""
+    session.install("-e", ".")
+    session.run("lmskit", "generate", "--check", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The kit's own test suite (includes lint and drift checks of the committed specs and clients)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)

@@ -1,0 +1,56 @@
+"""The promises the repository makes about itself: README table, quick-start commands, CI, public API."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import lmskit
+from lmskit.spec.loader import load_spec
+from lmskit.spec.operations import iter_operations
+from lmskit.vendors import VENDORS
+from tests.conftest import REPO
+
+
+def readme() -> str:
+    return (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_operation_table_lists_every_operation_of_every_spec() -> None:
+    text = readme()
+    table = text[text.index("<!-- lmskit:operations:start -->") : text.index("<!-- lmskit:operations:end -->")]
+    rows = set(re.findall(r"^\| (\w+) \| `(\w+)` \| ([A-Z]+) \| `([^`]+)` \|$", table, flags=re.MULTILINE))
+    expected = {
+        (vendor.name, op.operation_id, op.method.upper(), op.path)
+        for vendor in VENDORS.values()
+        for op in iter_operations(load_spec(vendor.spec_path).document)
+    }
+    assert len(expected) == 4 + 5 + 28
+    assert rows == expected
+
+
+def test_ci_runs_the_readme_commands() -> None:
+    commands = subprocess.run(
+        [
+            "bash",
+            "-c",
+            "source <(sed -n '/^readme_command()/,/^}/p' .ci/run); "
+            "readme_command test-command; readme_command main-command",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert commands == [
+        "python3 -m venv .venv && .venv/bin/python -m pip install -q nox && .venv/bin/nox -s tests",
+        "python3 -m venv .venv && .venv/bin/python -m pip install -q nox && .venv/bin/nox -s lint drift",
+    ]
+
+
+def test_public_api_names_exist() -> None:
+    for name in lmskit.__all__:
+        assert hasattr(lmskit, name), name
+    public = {name for name in vars(lmskit) if not name.startswith("_") and name not in {"annotations"}}
+    modules = {name for name in public if type(getattr(lmskit, name)).__name__ == "module"}
+    assert public - modules == set(lmskit.__all__) - {"__version__"}
