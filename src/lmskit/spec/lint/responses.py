@@ -6,15 +6,10 @@ from collections.abc import Iterator
 
 from lmskit.spec.lint._problem import Problem
 from lmskit.spec.loader import Spec
+from lmskit.spec.media import is_json_media_type
 from lmskit.spec.operations import iter_operations
 from lmskit.spec.pointers import join_pointer
 from lmskit.spec.refs import RefError, resolve
-
-
-def is_json_media_type(media_type: str) -> bool:
-    """``application/json``, ``application/problem+json``, ``application/json; charset=utf-8`` → True."""
-    essence = media_type.split(";", 1)[0].strip().lower()
-    return essence == "application/json" or essence.endswith("+json")
 
 
 def check_success_schemas(spec: Spec) -> Iterator[Problem]:

@@ -1,0 +1,228 @@
+"""Building a fake's ASGI app: spec-driven routing, auth and validation around the vendor's handlers.
+
+The stack, outermost first: request log → error boundary (vendor error body, never a 5xx) → control
+API under /_lmskit/ → route by spec → authenticate by the spec's security → validate by the spec →
+vendor handler.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
+
+from lmskit.errors import InputError
+from lmskit.fakes.control import control_routes
+from lmskit.fakes.errors import ApiError
+from lmskit.fakes.requests import OperationPlan, RequestProblem
+from lmskit.fakes.security import SecurityPlan
+from lmskit.fakes.store import Store
+from lmskit.fakes.vendor import Call, Reply, VendorFake
+from lmskit.spec.loader import load_spec
+from lmskit.spec.router import Match, Router
+from lmskit.spec.schemas import SchemaValidators
+from lmskit.vendors import get_vendor
+
+logger = logging.getLogger("lmskit.fakes")
+
+
+@dataclass
+class FakeState:
+    """Everything a running fake holds: its vendor, store, seed, clock offset and options."""
+
+    fake: VendorFake
+    store: Store
+    seed: dict[str, Any]
+    options: dict[str, Any] = field(default_factory=dict)
+    clock_offset: timedelta = timedelta(0)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC).replace(microsecond=0) + self.clock_offset
+
+    def reset(self, seed: dict[str, Any] | None = None) -> None:
+        if seed is not None:
+            self.seed = seed
+        self.store.wipe()
+        self.fake.load_seed(self.store, self.seed)
+
+
+def read_seed(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such seed file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise InputError(f"{where}: the seed is not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a seed is a YAML mapping; see the README's 'Seed files' section")
+    return data
+
+
+def build_app(
+    fake: VendorFake,
+    *,
+    db: Path | None = None,
+    seed: Path | dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None,
+) -> FakeApp:
+    """The fake as an ASGI app. With ``db`` the state survives restarts; an empty database is seeded."""
+    spec = load_spec(get_vendor(fake.name).spec_path)
+    seed_data = seed if isinstance(seed, dict) else read_seed(seed or fake.default_seed)
+    store = Store(fake.schema_sql, db)
+    state = FakeState(fake, store, seed_data, dict(options or {}))
+    if store.row("SELECT value FROM lmskit_meta WHERE key = 'seeded'") is None:
+        state.reset()
+        with store.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO lmskit_meta (key, value) VALUES ('seeded', '1')")
+    dispatcher = _Dispatcher(state, spec.document)
+    control = Starlette(routes=control_routes(state))
+    return FakeApp(control, dispatcher, state)
+
+
+class _Dispatcher:
+    def __init__(self, state: FakeState, document: dict[str, Any]) -> None:
+        self.state = state
+        self.fake = state.fake
+        self.router = Router(document)
+        validators = SchemaValidators(document)
+        self.plans = {
+            plan.operation.operation_id: plan
+            for plan in (OperationPlan(document, op, validators) for op in _operations(document))
+        }
+        self.security = SecurityPlan(document)
+        missing = sorted(set(self.plans) - set(self.fake.handlers))
+        if missing:
+            raise RuntimeError(f"the {self.fake.name} fake has no handler for {', '.join(missing)}")
+
+    async def handle(self, request: Request) -> Response:
+        try:
+            return await self._handle(request)
+        except ApiError as error:
+            return self._error_response(error)
+        except Exception:
+            # A fake must never answer 5xx for anything a client can send: log the bug, answer 400.
+            logger.exception("%s fake: unhandled error for %s %s", self.fake.name, request.method, request.url.path)
+            return self._error_response(ApiError(400, "The request could not be processed."))
+
+    async def _handle(self, request: Request) -> Response:
+        base, path = _split_base_path(request.url.path, self.fake.base_paths)
+        match = self.router.match(request.method, path)
+        if match.match is Match.NONE:
+            raise ApiError(404, f"No resource at {path}.", code="NotFound")
+        if match.match is Match.PARTIAL or match.operation is None:
+            allowed = ", ".join(match.allowed_methods)
+            raise ApiError(405, f"{request.method} is not allowed here.", code="MethodNotAllowed", headers={"Allow": allowed})
+        operation = match.operation
+        plan = self.plans[operation.operation_id or ""]
+        now = self.state.now()
+        principals = await run_in_threadpool(
+            self.security.authenticate, operation, request.headers, self.fake, self.state.store, now
+        )
+        raw_body = await request.body()
+        parsed, problems = plan.parse(
+            match.path_params, list(request.query_params.multi_items()), request.headers, raw_body, request.headers.get("content-type")
+        )
+        if problems:
+            raise self._validation_error(operation, problems)
+        call = Call(
+            operation=operation,
+            path=parsed.path,
+            query=parsed.query,
+            headers=parsed.headers,
+            body=parsed.body,
+            store=self.state.store,
+            principals=principals,
+            base_url=f"{request.url.scheme}://{request.url.netloc}{base}",
+            base_path=base,
+            now=now,
+            options=self.state.options,
+        )
+        # Handlers block on SQLite; run them off the event loop so concurrent requests overlap.
+        reply = await run_in_threadpool(self.fake.handlers[operation.operation_id or ""], call)
+        return _render(reply)
+
+    def _validation_error(self, operation: Any, problems: list[RequestProblem]) -> ApiError:
+        first = problems[0]
+        documented = {str(status) for status in operation.definition.get("responses", {})}
+        preferences = self.fake.validation_statuses.get(first.location, (400,))
+        status = next((s for s in preferences if str(s) in documented), preferences[0])
+        message = "; ".join(problem.message for problem in problems[:5])
+        return ApiError(status, message, first.name, "ValidationError")
+
+    def _error_response(self, error: ApiError) -> Response:
+        return JSONResponse(self.fake.error(error), status_code=error.status, headers=error.headers)
+
+
+def _split_base_path(path: str, bases: tuple[str, ...]) -> tuple[str, str]:
+    """``("/dc/api/v5/registrations", ("/dc/api/v5",))`` → ``("/dc/api/v5", "/registrations")``."""
+    for base in bases:
+        if path == base or path.startswith(base + "/"):
+            return base, path[len(base) :] or "/"
+    if bases:
+        raise ApiError(404, f"No resource at {path}; this API lives under {' or '.join(bases)}.", code="NotFound")
+    return "", path
+
+
+def _operations(document: dict[str, Any]) -> list[Any]:
+    from lmskit.spec.operations import iter_operations
+
+    return list(iter_operations(document))
+
+
+def _render(reply: Reply) -> Response:
+    if not reply.has_body:
+        return Response(status_code=reply.status, headers=reply.headers)
+    return Response(
+        json.dumps(reply.body, separators=(",", ":")),
+        status_code=reply.status,
+        headers=reply.headers,
+        media_type="application/json",
+    )
+
+
+class FakeApp:
+    """The ASGI app of a fake: the control API under /_lmskit/, every other path to the vendor dispatcher.
+
+    Every vendor request is logged with method, path, status and duration, never headers or bodies
+    (they hold secrets).
+    """
+
+    def __init__(self, control: Starlette, dispatcher: _Dispatcher, state: FakeState) -> None:
+        self.control = control
+        self.dispatcher = dispatcher
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/_lmskit/"):
+            await self.control(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def record(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            response = await self.dispatcher.handle(Request(scope, receive))
+            await response(scope, receive, record)
+        finally:
+            self.state.store.log_request(
+                scope["method"], scope["path"], status, (time.perf_counter() - started) * 1000, self.state.now().isoformat()
+            )
+

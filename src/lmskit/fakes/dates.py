@@ -1,0 +1,20 @@
+"""Timestamps in the fakes: stored as RFC 3339 UTC text, so SQLite compares them as strings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def to_text(moment: datetime) -> str:
+    """``datetime(2012, 3, 1, 6, 3, 10, tzinfo=UTC)`` → ``2012-03-01T06:03:10Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse(text: str) -> datetime:
+    """An RFC 3339 timestamp or a bare date (midnight UTC); raises ValueError otherwise."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def normalise(text: str) -> str:
+    return to_text(parse(text))

@@ -1,0 +1,29 @@
+CREATE TABLE IF NOT EXISTS dc_tokens (
+    token TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dc_users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dc_offerings (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    passing_grade REAL NOT NULL,
+    allow_retake INTEGER NOT NULL,
+    is_open INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dc_registrations (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL REFERENCES dc_users(id),
+    offering_id TEXT NOT NULL REFERENCES dc_offerings(id),
+    status TEXT NOT NULL,
+    grade REAL,
+    grader_id TEXT,
+    grader_comment TEXT,
+    created_date TEXT NOT NULL,
+    begin_date TEXT,
+    last_active_date TEXT,
+    end_date TEXT
+);
