@@ -6,10 +6,10 @@ Vendors are listed once here; shared code is handed a VendorFake and never asks 
 from __future__ import annotations
 
 from lmskit.errors import UsageError
-from lmskit.fakes import bridge, digitalchalk
+from lmskit.fakes import absorb, bridge, digitalchalk
 from lmskit.fakes.vendor import VendorFake
 
-FAKES: dict[str, VendorFake] = {fake.name: fake for fake in (digitalchalk.FAKE, bridge.FAKE)}
+FAKES: dict[str, VendorFake] = {fake.name: fake for fake in (digitalchalk.FAKE, bridge.FAKE, absorb.FAKE)}
 
 
 def get_fake(name: str) -> VendorFake:

@@ -1,0 +1,100 @@
+"""The Absorb Integration API v2 enrollments fake."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from lmskit.fakes import dates
+from lmskit.fakes.absorb.routes import HANDLERS, advance
+from lmskit.fakes.errors import ApiError
+from lmskit.fakes.store import Store
+from lmskit.fakes.vendor import VendorFake
+
+_HERE = Path(__file__).parent
+_TERMS = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 405: "MethodNotAllowed", 422: "UnprocessableEntity", 429: "TooManyRequests"}
+
+
+def verify(scheme: str, credential: Any, store: Store, now: datetime) -> Any:
+    if scheme == "apiKey":
+        found = store.row("SELECT value FROM absorb_settings WHERE key = 'api_key'")
+        return True if found and found["value"] == credential else None
+    if scheme == "bearerToken":
+        token = store.row("SELECT user_id, expires_at, revoked FROM absorb_tokens WHERE token = ?", [credential])
+        if token is None or token["revoked"] or dates.parse(token["expires_at"]) <= now:
+            return None
+        return token["user_id"]
+    return None
+
+
+def render_error(error: ApiError) -> dict[str, Any]:
+    validations = [error.message] if error.field_name else []
+    message = error.message
+    if error.status == 422 and error.field_name:
+        message = f"Invalid format provided for {error.field_name}"
+    return {"validations": validations, "code": error.status, "message": message, "term": _TERMS.get(error.status, "Error"), "_meta": {}}
+
+
+def load_seed(store: Store, seed: dict[str, Any]) -> None:
+    credentials = seed.get("credentials", {})
+    with store.transaction() as db:
+        db.execute("INSERT INTO absorb_settings (key, value) VALUES ('api_key', ?)", [str(credentials["api_key"])])
+        for user in seed.get("users", []):
+            db.execute(
+                "INSERT INTO absorb_users (id, full_name, job_title, avatar) VALUES (?, ?, ?, ?)",
+                [user["id"].lower(), user["full_name"], user.get("job_title"), user.get("avatar")],
+            )
+        for admin in credentials.get("admins", []):
+            db.execute(
+                "INSERT INTO absorb_admins (username, password, user_id) VALUES (?, ?, ?)",
+                [admin["username"], admin["password"], admin["user"].lower()],
+            )
+        for course in seed.get("courses", []):
+            db.execute(
+                "INSERT INTO absorb_courses (id, name, kind, version_id) VALUES (?, ?, ?, ?)",
+                [course["id"].lower(), course["name"], course.get("kind", "online"), course.get("version_id")],
+            )
+            for c_index, chapter in enumerate(course.get("chapters", [])):
+                db.execute(
+                    "INSERT INTO absorb_chapters (id, course_id, name, position) VALUES (?, ?, ?, ?)",
+                    [chapter["id"].lower(), course["id"].lower(), chapter["name"], c_index],
+                )
+                for l_index, lesson in enumerate(chapter.get("lessons", [])):
+                    db.execute(
+                        "INSERT INTO absorb_lessons (id, course_id, chapter_id, name, kind, position) VALUES (?, ?, ?, ?, ?, ?)",
+                        [lesson["id"].lower(), course["id"].lower(), chapter["id"].lower(), lesson["name"], lesson.get("kind", "ObjectLesson"), l_index],
+                    )
+            for session in course.get("sessions", []):
+                db.execute(
+                    "INSERT INTO absorb_sessions (id, course_id, name) VALUES (?, ?, ?)",
+                    [session["id"].lower(), course["id"].lower(), session["name"]],
+                )
+    from lmskit.fakes.absorb.routes import create_enrollment
+
+    with store.transaction() as db:
+        for item in seed.get("enrollments", []):
+            added = dates.normalise(item.get("date_added", "2024-01-01T00:00:00Z"))
+            wanted = str(item["id"]).lower() if item.get("id") else None
+            create_enrollment(db, item["user"].lower(), item["course"].lower(), added, re_enroll=False, enrollment_id=wanted)
+
+
+def describe_credentials(seed: dict[str, Any]) -> list[str]:
+    credentials = seed.get("credentials", {})
+    lines = [f"x-api-key: {credentials.get('api_key')}"]
+    lines += [f"POST /authenticate {{username: {a['username']}, password: {a['password']}, privateKey: <x-api-key>}}" for a in credentials.get("admins", [])]
+    return lines
+
+
+FAKE = VendorFake(
+    name="absorb",
+    schema_sql=(_HERE / "schema.sql").read_text(encoding="utf-8"),
+    default_seed=_HERE / "seed.yaml",
+    handlers=HANDLERS,
+    verify=verify,
+    render_error=render_error,
+    validation_statuses={"path": (422, 400), "query": (400, 422), "header": (400, 422), "body": (400, 422)},
+    load_seed=load_seed,
+    describe_credentials=describe_credentials,
+    advance=advance,
+)

@@ -1,0 +1,95 @@
+CREATE TABLE IF NOT EXISTS absorb_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS absorb_users (
+    id TEXT PRIMARY KEY,
+    full_name TEXT NOT NULL,
+    job_title TEXT,
+    avatar TEXT
+);
+CREATE TABLE IF NOT EXISTS absorb_admins (
+    username TEXT PRIMARY KEY,
+    password TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES absorb_users(id)
+);
+CREATE TABLE IF NOT EXISTS absorb_tokens (
+    token TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS absorb_courses (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    version_id TEXT
+);
+CREATE TABLE IF NOT EXISTS absorb_chapters (
+    id TEXT PRIMARY KEY,
+    course_id TEXT NOT NULL REFERENCES absorb_courses(id),
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS absorb_lessons (
+    id TEXT PRIMARY KEY,
+    course_id TEXT NOT NULL REFERENCES absorb_courses(id),
+    chapter_id TEXT NOT NULL REFERENCES absorb_chapters(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS absorb_sessions (
+    id TEXT PRIMARY KEY,
+    course_id TEXT NOT NULL REFERENCES absorb_courses(id),
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS absorb_enrollments (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL REFERENCES absorb_users(id),
+    course_id TEXT NOT NULL REFERENCES absorb_courses(id),
+    status INTEGER NOT NULL DEFAULT 0,
+    progress REAL NOT NULL DEFAULT 0,
+    score REAL,
+    credits REAL,
+    is_active INTEGER NOT NULL DEFAULT 1,
+    accepted_terms INTEGER NOT NULL DEFAULT 0,
+    course_version_id TEXT,
+    enrollment_key_id TEXT,
+    certificate_id TEXT,
+    time_spent_ticks INTEGER NOT NULL DEFAULT 0,
+    date_added TEXT NOT NULL,
+    date_edited TEXT NOT NULL,
+    date_started TEXT,
+    date_completed TEXT,
+    date_expires TEXT,
+    date_due TEXT,
+    access_date TEXT
+);
+CREATE TABLE IF NOT EXISTS absorb_activity_enrollments (
+    -- chapter, lesson and session enrollments of one course enrollment
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    enrollment_id TEXT NOT NULL REFERENCES absorb_enrollments(id) ON DELETE CASCADE,
+    activity_id TEXT NOT NULL,
+    chapter_id TEXT,
+    status INTEGER NOT NULL DEFAULT 0,
+    progress REAL NOT NULL DEFAULT 0,
+    score REAL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_attempt TEXT,
+    time_spent_ticks INTEGER NOT NULL DEFAULT 0,
+    date_enrolled TEXT NOT NULL,
+    date_edited TEXT NOT NULL,
+    date_started TEXT,
+    date_completed TEXT
+);
+CREATE TABLE IF NOT EXISTS absorb_attempts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    activity_enrollment_id TEXT NOT NULL REFERENCES absorb_activity_enrollments(id) ON DELETE CASCADE,
+    status INTEGER,
+    score REAL,
+    start_date TEXT NOT NULL,
+    completion_date TEXT,
+    time_spent_ticks INTEGER NOT NULL DEFAULT 0
+);
