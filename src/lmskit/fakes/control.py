@@ -68,7 +68,7 @@ def control_routes(state: FakeState) -> list[Route]:
         return JSONResponse({"requests": rows})
 
     async def info(request: Request) -> Response:
-        return JSONResponse({"vendor": state.fake.name, "credentials": state.fake.describe_credentials(state.seed)})
+        return JSONResponse({"vendor": state.fake.name, "credentials": state.fake.credentials(state.seed)})
 
     return [
         Route("/_lmskit/reset", reset, methods=["POST"]),

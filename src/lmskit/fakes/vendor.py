@@ -60,7 +60,9 @@ class VendorFake:
     # the operation documents wins.
     validation_statuses: Mapping[str, tuple[int, ...]]
     load_seed: Callable[[Store, dict[str, Any]], None]
-    describe_credentials: Callable[[dict[str, Any]], list[str]]
+    # The seed's credentials by field name (TOKEN, KEY, SECRET, API_KEY, USERNAME, PASSWORD), the names
+    # lmskit.contract.credentials derives from the spec's security schemes.
+    credentials: Callable[[dict[str, Any]], dict[str, str]]
     advance: Callable[[Store, dict[str, Any], datetime], Any]
     # Server base paths the vendor is served under (DigitalChalk documents two); empty: the root.
     base_paths: tuple[str, ...] = ()

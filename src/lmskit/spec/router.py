@@ -65,18 +65,19 @@ class Router:
         self._paths = sorted(compiled, key=lambda c: -c.literal_segments)
 
     def match(self, method: str, path: str) -> RouteMatch:
-        partial: RouteMatch | None = None
+        # The most concrete matching path owns the request, as OpenAPI says: GET /enrollments/unenroll is
+        # a wrong method on /enrollments/unenroll (405), not an id on /enrollments/{id}.
         for compiled in self._paths:
             found = compiled.pattern.match(path)
             if found is None:
                 continue
             params = {_original_name(compiled.template, key): value for key, value in found.groupdict().items()}
             operation = compiled.operations.get(method.upper())
+            allowed = tuple(compiled.operations)
             if operation is not None:
-                return RouteMatch(Match.FULL, operation, params, tuple(compiled.operations))
-            if partial is None:
-                partial = RouteMatch(Match.PARTIAL, None, params, tuple(compiled.operations))
-        return partial or RouteMatch(Match.NONE)
+                return RouteMatch(Match.FULL, operation, params, allowed)
+            return RouteMatch(Match.PARTIAL, None, params, allowed)
+        return RouteMatch(Match.NONE)
 
 
 def _original_name(template: str, group: str) -> str:

@@ -79,11 +79,12 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
             create_enrollment(db, item["user"].lower(), item["course"].lower(), added, re_enroll=False, enrollment_id=wanted)
 
 
-def describe_credentials(seed: dict[str, Any]) -> list[str]:
-    credentials = seed.get("credentials", {})
-    lines = [f"x-api-key: {credentials.get('api_key')}"]
-    lines += [f"POST /authenticate {{username: {a['username']}, password: {a['password']}, privateKey: <x-api-key>}}" for a in credentials.get("admins", [])]
-    return lines
+def credentials(seed: dict[str, Any]) -> dict[str, str]:
+    found = seed.get("credentials", {})
+    values = {"API_KEY": str(found.get("api_key", ""))}
+    if found.get("admins"):
+        values["USERNAME"], values["PASSWORD"] = str(found["admins"][0]["username"]), str(found["admins"][0]["password"])
+    return values
 
 
 FAKE = VendorFake(
@@ -95,6 +96,6 @@ FAKE = VendorFake(
     render_error=render_error,
     validation_statuses={"path": (422, 400), "query": (400, 422), "header": (400, 422), "body": (400, 422)},
     load_seed=load_seed,
-    describe_credentials=describe_credentials,
+    credentials=credentials,
     advance=advance,
 )

@@ -77,11 +77,14 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
             )
 
 
-def describe_credentials(seed: dict[str, Any]) -> list[str]:
-    credentials = seed.get("credentials", {})
-    lines = [f"Authorization: Bearer {token}" for token in credentials.get("tokens", [])]
-    lines += [f"HTTP Basic {key['key']}:{key['secret']}" for key in credentials.get("keys", [])]
-    return lines
+def credentials(seed: dict[str, Any]) -> dict[str, str]:
+    found = seed.get("credentials", {})
+    values: dict[str, str] = {}
+    if found.get("tokens"):
+        values["TOKEN"] = str(found["tokens"][0])
+    if found.get("keys"):
+        values["KEY"], values["SECRET"] = str(found["keys"][0]["key"]), str(found["keys"][0]["secret"])
+    return values
 
 
 FAKE = VendorFake(
@@ -93,6 +96,6 @@ FAKE = VendorFake(
     render_error=render_error,
     validation_statuses={"path": (400, 404), "query": (400,), "header": (400,), "body": (400, 422)},
     load_seed=load_seed,
-    describe_credentials=describe_credentials,
+    credentials=credentials,
     advance=advance,
 )

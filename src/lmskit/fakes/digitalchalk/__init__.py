@@ -63,8 +63,9 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
             )
 
 
-def describe_credentials(seed: dict[str, Any]) -> list[str]:
-    return [f"Authorization: Bearer {token['token']}" for token in seed.get("credentials", {}).get("tokens", [])]
+def credentials(seed: dict[str, Any]) -> dict[str, str]:
+    tokens = seed.get("credentials", {}).get("tokens", [])
+    return {"TOKEN": tokens[0]["token"]} if tokens else {}
 
 
 FAKE = VendorFake(
@@ -76,7 +77,7 @@ FAKE = VendorFake(
     render_error=render_error,
     validation_statuses={"path": (400, 404), "query": (400,), "header": (400,), "body": (400,)},
     load_seed=load_seed,
-    describe_credentials=describe_credentials,
+    credentials=credentials,
     advance=advance,
     base_paths=("/dc/api/v5", "/api/v5"),
 )

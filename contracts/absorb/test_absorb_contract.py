@@ -1,0 +1,24 @@
+"""The absorb contract: every documented operation against the target, all schemathesis phases and checks."""
+
+from lmskit.contract.suite import RunOptions, Suite
+
+suite = Suite("absorb", RunOptions.from_env("absorb"))
+schema = suite.schema
+
+
+@schema.parametrize()
+def test_conformance(case):
+    suite.call_and_validate(case)
+
+
+TestWorkflows = suite.state_machine_test()
+
+
+def test_valid_credentials_get_2xx():
+    status = suite.probe(suite.authenticator.headers())
+    assert 200 <= status < 300, f"the auth probe answered {status} with the configured credentials"
+
+
+def test_wrong_credentials_get_401():
+    status = suite.probe(suite.authenticator.wrong_headers())
+    assert status == 401, f"the auth probe answered {status} with wrong credentials, not 401"

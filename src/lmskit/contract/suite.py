@@ -1,0 +1,243 @@
+"""One vendor's contract suite: a schemathesis schema wired to a target, credentials, a profile and the
+kit's live-safety rules, plus the two plain auth tests schemathesis cannot do on its own (a run where
+every call got 401 would otherwise pass).
+
+The thin files in ``contracts/<vendor>/`` build a Suite and hand its pieces to pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from lmskit.contract.auth import Authenticator
+from lmskit.contract.profiles import Profile, get_profile
+from lmskit.contract.stats import VendorStats, stats_for
+from lmskit.contract.targets import Target, fake_target, live_target
+from lmskit.errors import LmskitError
+from lmskit.spec.loader import load_spec
+from lmskit.spec.operations import iter_operations
+from lmskit.spec.refs import resolve
+from lmskit.vendors import get_vendor
+
+_STANDARD_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
+_MAX_RETRY_AFTER = 60.0
+
+
+class BudgetExhausted(LmskitError):
+    """A live run reached its request budget."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    target: str = "fake"  # "fake" or the live tenant's base URL
+    profile: str = "quick"
+    allow_writes: bool = False
+    budget: int | None = None
+
+    @classmethod
+    def from_env(cls, vendor: str, environ: Mapping[str, str] = os.environ) -> RunOptions:
+        """``LMSKIT_<VENDOR>_BASE_URL`` (or ``LMSKIT_CONTRACT_TARGET``) picks a live tenant; the rest tune the run."""
+        target = environ.get(f"LMSKIT_{vendor.upper()}_BASE_URL") or environ.get("LMSKIT_CONTRACT_TARGET") or "fake"
+        budget = environ.get("LMSKIT_CONTRACT_BUDGET")
+        return cls(
+            target=target,
+            profile=environ.get("LMSKIT_CONTRACT_PROFILE", "quick"),
+            allow_writes=environ.get("LMSKIT_CONTRACT_ALLOW_WRITES") == "1",
+            budget=int(budget) if budget else None,
+        )
+
+
+class Suite:
+    def __init__(self, vendor: str, options: RunOptions) -> None:
+        spec_path = get_vendor(vendor).spec_path
+        self.document = load_spec(spec_path).document
+        self.contract: dict[str, Any] = dict(self.document.get("info", {}).get("x-lmskit-contract") or {})
+        self.profile: Profile = get_profile(options.profile)
+        if options.target == "fake":
+            self.target: Target = fake_target(vendor, self.document)
+        else:
+            self.target = live_target(vendor, self.document, options.target, allow_writes=options.allow_writes)
+        self.authenticator = Authenticator(self.document, self.target.credentials, self.target.send)
+        self.stats: VendorStats = stats_for(vendor)
+        self.budget = options.budget or (self.profile.live_request_budget if self.target.is_live else None)
+        self._resume_at = 0.0
+        self._lock = threading.Lock()
+        self.schema = self._build_schema(str(spec_path))
+
+    # --- wiring ---------------------------------------------------------------------------------------
+
+    def _build_schema(self, spec_path: str) -> Any:
+        schema = schemathesis.openapi.from_path(spec_path)
+        if self.target.app is not None:
+            schema.app = self.target.app
+        else:
+            schema.config.update(base_url=self.target.base_url)
+        if self.target.read_only:
+            # Read-only on a live tenant: GET operations only, no probes with undocumented methods,
+            # no unauthenticated replays.
+            schema = schema.include(method="GET")
+            schema.config.phases.coverage.unexpected_methods = set()
+            schema.config.checks.update(excluded_check_names=["unsupported_method", "ignored_auth"])
+        selected = [op for op in iter_operations(self.document) if not self.target.read_only or op.method == "get"]
+        self.stats.operations_total = len(selected)
+        self.stats.target = self.target.label
+        rejections = [str(status) for status in self.contract.get("state-rejection-statuses", [])]
+        schema.config.checks.positive_data_acceptance.expected_statuses = [*_STANDARD_ACCEPTANCE, *rejections]
+        schema.config.generation.update(max_examples=self.profile.examples_per_operation(len(selected)))
+        schema.config.seed = 20261123
+        self._install_auth(schema)
+        self._install_hooks(schema)
+        return schema
+
+    def _install_auth(self, schema: Any) -> None:
+        authenticator = self.authenticator
+
+        # Cached for an hour (Absorb tokens live four); a 401 re-fetches and replays once.
+        @schema.auth(refresh_interval=3600, retry_on=[401])
+        class _SpecAuth:
+            def get(self, case: Any, context: Any) -> dict[str, str]:
+                return authenticator.headers()
+
+            def set(self, case: Any, data: dict[str, str], context: Any) -> None:
+                case.headers = {**(case.headers or {}), **data}
+
+    def _install_hooks(self, schema: Any) -> None:
+        # schemathesis takes request hooks only globally; they find this suite by the spec's vendor.
+        _SUITES[self.target.vendor] = self
+        _register_global_hooks()
+
+    def before_call(self) -> None:
+        with self._lock:
+            if self.budget is not None and self.stats.requests >= self.budget:
+                raise BudgetExhausted(f"{self.target.label}: the request budget of {self.budget} is spent; raise --budget")
+            wait = self._resume_at - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+
+    def after_call(self, case: Any, response: Any) -> None:
+        with self._lock:
+            self.stats.requests += 1
+            self.stats.statuses[response.status_code] += 1
+            self.stats.methods[case.method.upper()] += 1
+            self.stats.operations_seen.add(case.operation.label)
+            if response.status_code == 429:
+                self._resume_at = time.monotonic() + _retry_after(response.headers)
+
+    # --- what the test files call ----------------------------------------------------------------------
+
+    def call_and_validate(self, case: Any) -> None:
+        with self._lock:
+            self.stats.cases += 1
+        try:
+            case.call_and_validate()
+        except BaseExceptionGroup as group:
+            self._record(group)
+            raise
+        except AssertionError as failure:
+            self._record(failure)
+            raise
+
+    def state_machine_test(self) -> type:
+        suite = self
+        machine = self.schema.as_state_machine()
+
+        class Workflows(machine):  # type: ignore[misc,valid-type]
+            def validate_response(self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any) -> None:
+                with suite._lock:
+                    suite.stats.cases += 1
+                try:
+                    super().validate_response(response, case, additional_checks=additional_checks, **kwargs)
+                except BaseExceptionGroup as group:
+                    suite._record(group)
+                    raise
+
+        Workflows.TestCase.settings = settings(
+            max_examples=self.profile.stateful_examples,
+            stateful_step_count=self.profile.stateful_steps,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        return Workflows.TestCase  # type: ignore[no-any-return]
+
+    def _record(self, error: BaseException) -> None:
+        failures = error.exceptions if isinstance(error, BaseExceptionGroup) else [error]
+        with self._lock:
+            for failure in failures:
+                code = getattr(failure, "code", "")
+                title = getattr(failure, "title", type(failure).__name__)
+                self.stats.failures[f"{code} {title}".strip()] += 1
+
+    # --- the plain auth tests --------------------------------------------------------------------------
+
+    def probe(self, headers: dict[str, str]) -> int:
+        """Call the spec's ``auth-probe`` operation with these credential headers; return the status."""
+        probe = self.contract.get("auth-probe") or {}
+        [operation] = [op for op in iter_operations(self.document) if op.operation_id == probe.get("operationId")]
+        parameters = {
+            name: os.environ.get(f"LMSKIT_{self.target.vendor.upper()}_PROBE_{name.upper()}", value)
+            for name, value in (probe.get("parameters") or {}).items()
+        }
+        path = operation.path.format(**parameters)
+        response = self.target.send(operation.method.upper(), path, {**self._default_headers(operation), **headers}, None)
+        with self._lock:
+            self.stats.requests += 1
+            self.stats.statuses[response.status_code] += 1
+        return response.status_code
+
+    def _default_headers(self, operation: Any) -> dict[str, str]:
+        """Required header parameters with a default (Absorb's x-api-version: 2)."""
+        headers: dict[str, str] = {}
+        for owner in (operation.path_item, operation.definition):
+            for parameter in owner.get("parameters") or []:
+                value = resolve(self.document, parameter, "").value
+                default = (value.get("schema") or {}).get("default")
+                if value.get("in") == "header" and value.get("required") and default is not None:
+                    headers[value["name"]] = str(default)
+        return headers
+
+
+_SUITES: dict[str, Suite] = {}
+_HOOKS_REGISTERED = False
+
+
+def _suite_of(case: Any) -> Suite | None:
+    info = case.operation.schema.raw_schema.get("info") or {}
+    return _SUITES.get(str(info.get("x-lmskit-vendor")))
+
+
+def _register_global_hooks() -> None:
+    global _HOOKS_REGISTERED
+    if _HOOKS_REGISTERED:
+        return
+    _HOOKS_REGISTERED = True
+
+    @schemathesis.hook
+    def before_call(context: Any, case: Any, kwargs: Any) -> None:
+        suite = _suite_of(case)
+        if suite is not None:
+            suite.before_call()
+
+    @schemathesis.hook
+    def after_call(context: Any, case: Any, response: Any) -> None:
+        suite = _suite_of(case)
+        if suite is not None:
+            suite.after_call(case, response)
+
+
+def _retry_after(headers: Any) -> float:
+    raw = headers.get("retry-after") or headers.get("Retry-After") if hasattr(headers, "get") else None
+    if isinstance(raw, list):
+        raw = raw[0] if raw else None
+    try:
+        return min(max(float(raw), 0.0), _MAX_RETRY_AFTER) if raw is not None else 1.0
+    except ValueError:
+        return 1.0

@@ -1,0 +1,97 @@
+"""Where a contract run sends its requests: a fake in-process, or a live base URL over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from lmskit.contract.credentials import Credentials, credentials_from_env, environment_names
+from lmskit.errors import LmskitError, UsageError
+
+
+class WritesNotAllowed(LmskitError):
+    """A write to a live tenant was asked for without the second opt-in."""
+
+
+@dataclass
+class Target:
+    """A fake (``app`` set, requests stay in the process) or a live tenant (``base_url`` over HTTP)."""
+
+    vendor: str
+    label: str
+    credentials: Credentials
+    read_only: bool
+    app: Any = None
+    base_url: str | None = None
+    _client: Any = field(default=None, repr=False)
+
+    @property
+    def is_live(self) -> bool:
+        return self.app is None
+
+    server_path: str = ""
+
+    def send(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        """One request outside the generated cases (token fetches, auth probes)."""
+        if self.app is not None:
+            return asyncio.run(self._send_in_process(method, path, headers, json))
+        if self._client is None:
+            self._client = httpx.Client(base_url=(self.base_url or "").rstrip("/"), timeout=30)
+        return self._client.request(method, _join(self._client.base_url.path, path), headers=headers, json=json)
+
+    async def _send_in_process(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        transport = httpx.ASGITransport(app=self.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://lmskit-fake") as client:
+            response = await client.request(method, self.server_path + path, headers=headers, json=json)
+            await response.aread()
+            return response
+
+
+def _join(base_path: str, path: str) -> str:
+    return base_path.rstrip("/") + "/" + path.lstrip("/")
+
+
+def fake_target(vendor: str, document: Mapping[str, Any]) -> Target:
+    from lmskit.fakes import get_fake
+    from lmskit.fakes.app import build_app
+
+    fake = get_fake(vendor)
+    app = build_app(fake)
+    target = Target(vendor, f"{vendor} fake (in-process)", Credentials(fake.credentials(app.state.seed)), read_only=False, app=app)
+    target.server_path = urlsplit(str((document.get("servers") or [{}])[0].get("url", ""))).path.rstrip("/")
+    return target
+
+
+def live_target(
+    vendor: str, document: Mapping[str, Any], base_url: str, *, allow_writes: bool, environ: Mapping[str, str] = os.environ
+) -> Target:
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"{base_url!r} is not an http(s) URL; pass the tenant's base URL, e.g. https://rest.myabsorb.com")
+    if allow_writes and not (_is_sandbox(parts.hostname or "") or environ.get("LMSKIT_ALLOW_WRITES") == "1"):
+        raise WritesNotAllowed(
+            f"--allow-writes against {parts.hostname}: that host is not a sandbox; "
+            "set LMSKIT_ALLOW_WRITES=1 as well if you really mean to write to it"
+        )
+    credentials = credentials_from_env(vendor, document, environ)
+    if not credentials.values:
+        names = ", ".join(environment_names(vendor, document))
+        raise UsageError(f"no credentials for {vendor}: set {names} (see the README's 'Live tenants' section)")
+    label = f"{vendor} at {parts.scheme}://{parts.netloc}{parts.path} ({'writes allowed' if allow_writes else 'read-only'})"
+    return Target(vendor, label, credentials, read_only=not allow_writes, base_url=base_url)
+
+
+def _is_sandbox(host: str) -> bool:
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return True
+    except ValueError:
+        pass
+    return host == "localhost" or "sandbox" in host
