@@ -10,12 +10,12 @@ import sys
 
 import typer
 
-from lmskit.cli import generate, lint, operations
+from lmskit.cli import contract, generate, lint, operations, serve
 from lmskit.errors import LmskitError
 
 app = typer.Typer(
     name="lmskit",
-    help="Contracts for LMS vendor APIs: lint specs, generate clients, check drift.",
+    help="Contracts for LMS vendor APIs: lint specs, generate clients, serve verified fakes, run contract suites.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -23,6 +23,8 @@ app = typer.Typer(
 app.command("lint")(lint.lint_command)
 app.command("generate")(generate.generate_command)
 app.command("operations")(operations.operations_command)
+app.command("serve")(serve.serve_command)
+app.command("contract")(contract.contract_command)
 
 
 def main() -> None:

@@ -44,7 +44,8 @@ class Target:
             return asyncio.run(self._send_in_process(method, path, headers, json))
         if self._client is None:
             self._client = httpx.Client(base_url=(self.base_url or "").rstrip("/"), timeout=30)
-        return self._client.request(method, _join(self._client.base_url.path, path), headers=headers, json=json)
+        # httpx appends a relative path to the base URL's own path (/dc/api/v5 + /registrations).
+        return self._client.request(method, path, headers=headers, json=json)
 
     async def _send_in_process(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
         transport = httpx.ASGITransport(app=self.app)
@@ -52,10 +53,6 @@ class Target:
             response = await client.request(method, self.server_path + path, headers=headers, json=json)
             await response.aread()
             return response
-
-
-def _join(base_path: str, path: str) -> str:
-    return base_path.rstrip("/") + "/" + path.lstrip("/")
 
 
 def fake_target(vendor: str, document: Mapping[str, Any]) -> Target:

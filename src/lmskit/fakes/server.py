@@ -1,0 +1,86 @@
+"""Serving a fake over real HTTP: in a background thread (tests, the pytest plugin) or in the foreground
+(``lmskit serve``)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from enum import Enum
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+
+from lmskit.fakes.app import FakeApp
+
+
+class ServerState(Enum):
+    NEW = "new"
+    RUNNING = "running"
+    STOPPED = "stopped"
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket; port 0 picks a free one."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    return sock
+
+
+class FakeServer:
+    """``with FakeServer(app) as server: httpx.get(server.base_url + "/registrations")``."""
+
+    def __init__(self, app: FakeApp, host: str = "127.0.0.1", port: int = 0, base_path: str = "") -> None:
+        self.app = app
+        self.host = host
+        self.base_path = base_path
+        self._socket = bind(host, port)
+        self.port = int(self._socket.getsockname()[1])
+        self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        self._thread: threading.Thread | None = None
+        self.state = ServerState.NEW
+
+    @property
+    def root_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return self.root_url + self.base_path
+
+    def start(self, timeout: float = 10.0) -> FakeServer:
+        if self.state is not ServerState.NEW:
+            raise RuntimeError(f"the server is {self.state.value}; make a new FakeServer")
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError(f"the fake did not start on {self.root_url} within {timeout} s")
+            time.sleep(0.01)
+        self.state = ServerState.RUNNING
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.state is ServerState.RUNNING and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(timeout)
+        self._socket.close()
+        self.state = ServerState.STOPPED
+
+    def __enter__(self) -> FakeServer:
+        return self.start()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.stop()
+
+
+def run_forever(app: FakeApp, sock: socket.socket) -> Any:
+    """Serve in the foreground until Ctrl-C."""
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    return server.run(sockets=[sock])
