@@ -1,4 +1,5 @@
-"""Sessions: `nox -s lint drift` is the main job (until the contract suites land), `nox -s tests` the test suite.
+"""Sessions: `nox -s contracts` is the main job (every contract suite against the bundled fakes), `nox -s tests`
+the test suite; `lint`, `generate` and `drift` keep the specs, our code and the generated clients honest.
 
 Every session installs the kit into its own virtualenv from pyproject.toml, so a fresh machine needs
 nothing but Python and nox.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["lint", "drift", "tests"]
+nox.options.sessions = ["lint", "drift", "tests", "contracts"]
 nox.options.error_on_missing_interpreters = True
 
 GENERATED_PACKAGES = ("digitalchalk_client", "bridge_client", "absorb_client")
@@ -19,8 +20,8 @@ def lint(session: nox.Session) -> None:
     """Specs (lmskit lint), our code (ruff, mypy --strict) and the generated clients (mypy --strict)."""
     session.install("-e", ".[dev]")
     session.run("lmskit", "lint")
-    session.run("ruff", "check", "src", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "contracts", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "contracts", "noxfile.py")
     session.run("mypy")
     session.run("mypy", "--strict", *(arg for package in GENERATED_PACKAGES for arg in ("-p", package)))
 
@@ -44,3 +45,13 @@ def tests(session: nox.Session) -> None:
     """The kit's own test suite (includes lint and drift checks of the committed specs and clients)."""
     session.install("-e", ".[test]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def contracts(session: nox.Session) -> None:
+    """Every vendor's contract suite against its fake, quick profile; JUnit XML in reports/.
+
+    `nox -s contracts -- absorb --profile thorough` passes arguments on to `lmskit contract`.
+    """
+    session.install("-e", ".")
+    session.run("lmskit", "contract", "--junit", "reports", *session.posargs)

@@ -44,7 +44,7 @@ def test_ci_runs_the_readme_commands() -> None:
     ).stdout.splitlines()
     assert commands == [
         "python3 -m venv .venv && .venv/bin/python -m pip install -q nox && .venv/bin/nox -s tests",
-        "python3 -m venv .venv && .venv/bin/python -m pip install -q nox && .venv/bin/nox -s lint drift",
+        "python3 -m venv .venv && .venv/bin/python -m pip install -q nox && .venv/bin/nox -s contracts",
     ]
 
 

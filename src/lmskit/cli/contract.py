@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -14,8 +14,8 @@ import typer
 from lmskit.contract.locate import contracts_dir
 from lmskit.contract.profiles import get_profile
 from lmskit.contract.targets import live_target
-from lmskit.spec.loader import load_spec
 from lmskit.errors import UsageError
+from lmskit.spec.loader import load_spec
 from lmskit.vendors import VENDORS, get_vendor
 
 
@@ -24,7 +24,11 @@ def contract_command(
     target: Annotated[str, typer.Option(help="'fake' (in-process) or a live tenant's base URL.")] = "fake",
     profile: Annotated[str, typer.Option(help="quick (CI) or thorough (10,000+ cases per vendor).")] = "quick",
     allow_writes: Annotated[
-        bool, typer.Option("--allow-writes", help="Live only: also run POST/PUT/PATCH/DELETE (needs a sandbox host or LMSKIT_ALLOW_WRITES=1).")
+        bool,
+        typer.Option(
+            "--allow-writes",
+            help="Live only: also run POST/PUT/PATCH/DELETE (needs a sandbox host or LMSKIT_ALLOW_WRITES=1).",
+        ),
     ] = False,
     budget: Annotated[int | None, typer.Option(help="Live only: the most requests per vendor.")] = None,
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML into this folder.")] = None,
@@ -33,7 +37,9 @@ def contract_command(
     chosen = [get_vendor(name).name for name in vendors] if vendors else list(VENDORS)
     get_profile(profile)
     if target != "fake" and len(chosen) != 1:
-        raise UsageError("a live --target is one vendor's tenant; name that vendor, e.g. `lmskit contract absorb --target URL`")
+        raise UsageError(
+            "a live --target is one vendor's tenant; name that vendor, e.g. `lmskit contract absorb --target URL`"
+        )
     if allow_writes and target == "fake":
         raise UsageError("--allow-writes is for live targets; the fakes always take writes")
     if target != "fake":

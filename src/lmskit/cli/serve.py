@@ -19,7 +19,9 @@ def serve_command(
     vendor: Annotated[str, typer.Argument(help="digitalchalk, bridge or absorb.")],
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port (0 picks a free one).")] = 8000,
-    db: Annotated[Path | None, typer.Option(help="SQLite file that keeps state across restarts (default: in memory).")] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="SQLite file that keeps state across restarts (default: in memory).")
+    ] = None,
     seed: Annotated[Path | None, typer.Option(help="Seed YAML (default: the built-in seed).")] = None,
 ) -> None:
     """Serve the vendor's fake: the documented behaviour, plus a control API under /_lmskit/."""

@@ -32,6 +32,7 @@ class Authenticator:
         self.send = send
         self.operations = {op.operation_id: op for op in iter_operations(dict(document)) if op.operation_id}
         self.token_fetches = 0
+        self._current: dict[str, str] | None = None
 
     def usable_requirement(self) -> dict[str, Any]:
         """The first security alternative every field of which we have credentials for."""
@@ -39,18 +40,27 @@ class Authenticator:
             if all(self.credentials.has(*scheme_fields(self.schemes[name])) for name in requirement):
                 return requirement
         wanted = " or ".join(
-            " + ".join(field for name in requirement for field in scheme_fields(self.schemes[name])) for requirement in self.requirements
+            " + ".join(field for name in requirement for field in scheme_fields(self.schemes[name]))
+            for requirement in self.requirements
         )
         raise AuthError(f"no credentials for any of the spec's security requirements; provide {wanted}")
 
-    def headers(self) -> dict[str, str]:
-        """Fresh headers for the usable requirement (fetching a token where the scheme says so)."""
+    def current(self) -> dict[str, str]:
+        """The headers in use, fetched once and shared: a second token request would supersede the first
+        (Absorb keeps one token per user)."""
+        if self._current is None:
+            self._current = self.refresh()
+        return dict(self._current)
+
+    def refresh(self) -> dict[str, str]:
+        """New headers for the usable requirement, fetching a new token where the scheme says so."""
         headers: dict[str, str] = {}
         requirement = self.usable_requirement()
         # Static credentials first: a token request may need them (Absorb's needs x-api-key).
         for name in sorted(requirement, key=lambda n: "x-lmskit-token" in self.schemes[n]):
             headers.update(self._scheme_headers(self.schemes[name], headers))
-        return headers
+        self._current = headers
+        return dict(headers)
 
     def wrong_headers(self) -> dict[str, str]:
         """The same headers with every credential replaced by a wrong one."""
@@ -77,13 +87,18 @@ class Authenticator:
         return {"Authorization": f"Bearer {token}"}
 
     def _fetch_token(self, token_spec: dict[str, Any], headers: dict[str, str]) -> str:
-        operation = self.operations.get(token_spec.get("operationId"))
+        operation = self.operations.get(str(token_spec.get("operationId")))
         if operation is None:
             raise AuthError(f"x-lmskit-token names operation {token_spec.get('operationId')!r}, which the spec lacks")
         request_headers = {**headers, **{str(k): str(v) for k, v in (token_spec.get("headers") or {}).items()}}
         self.token_fetches += 1
         try:
-            response = self.send(operation.method.upper(), operation.path, request_headers, fill(token_spec.get("body"), self.credentials))
+            response = self.send(
+                operation.method.upper(),
+                operation.path,
+                request_headers,
+                fill(token_spec.get("body"), self.credentials),
+            )
         except httpx.HTTPError as exc:
             raise AuthError(f"{operation.label}: the token request failed ({exc.__class__.__name__})") from None
         if response.status_code != 200:

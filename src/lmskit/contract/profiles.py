@@ -29,7 +29,12 @@ class Profile:
 PROFILES = {
     "quick": Profile("quick", max_examples=5, stateful_examples=6, stateful_steps=5, live_request_budget=5_000),
     "thorough": Profile(
-        "thorough", max_examples=100, stateful_examples=100, stateful_steps=10, live_request_budget=100_000, target_cases=10_000
+        "thorough",
+        max_examples=100,
+        stateful_examples=100,
+        stateful_steps=10,
+        live_request_budget=100_000,
+        target_cases=10_000,
     ),
 }
 

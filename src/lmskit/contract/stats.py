@@ -25,7 +25,7 @@ class VendorStats:
 
     def summary(self) -> str:
         """``absorb fake (in-process): 28/28 operations, 1204 cases, 3610 requests, 0 5xx, no failures``."""
-        failures = ", ".join(f"{name} ×{count}" for name, count in self.failures.most_common()) or "no failures"
+        failures = ", ".join(f"{name} x{count}" for name, count in self.failures.most_common()) or "no failures"
         return (
             f"{self.target}: {len(self.operations_seen)}/{self.operations_total} operations, {self.cases} cases, "
             f"{self.requests} requests, {self.server_errors} 5xx, {failures}"

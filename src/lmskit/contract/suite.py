@@ -75,7 +75,7 @@ class Suite:
     # --- wiring ---------------------------------------------------------------------------------------
 
     def _build_schema(self, spec_path: str) -> Any:
-        schema = schemathesis.openapi.from_path(spec_path)
+        schema: Any = schemathesis.openapi.from_path(spec_path)
         if self.target.app is not None:
             schema.app = self.target.app
         else:
@@ -103,8 +103,12 @@ class Suite:
         # Cached for an hour (Absorb tokens live four); a 401 re-fetches and replays once.
         @schema.auth(refresh_interval=3600, retry_on=[401])
         class _SpecAuth:
+            calls = 0
+
             def get(self, case: Any, context: Any) -> dict[str, str]:
-                return authenticator.headers()
+                # schemathesis asks again only when the cached headers expired or drew a 401.
+                self.calls += 1
+                return authenticator.current() if self.calls == 1 else authenticator.refresh()
 
             def set(self, case: Any, data: dict[str, str], context: Any) -> None:
                 case.headers = {**(case.headers or {}), **data}
@@ -117,7 +121,9 @@ class Suite:
     def before_call(self) -> None:
         with self._lock:
             if self.budget is not None and self.stats.requests >= self.budget:
-                raise BudgetExhausted(f"{self.target.label}: the request budget of {self.budget} is spent; raise --budget")
+                raise BudgetExhausted(
+                    f"{self.target.label}: the request budget of {self.budget} is spent; raise --budget"
+                )
             wait = self._resume_at - time.monotonic()
         if wait > 0:
             time.sleep(wait)
@@ -187,7 +193,9 @@ class Suite:
             for name, value in (probe.get("parameters") or {}).items()
         }
         path = operation.path.format(**parameters)
-        response = self.target.send(operation.method.upper(), path, {**self._default_headers(operation), **headers}, None)
+        response = self.target.send(
+            operation.method.upper(), path, {**self._default_headers(operation), **headers}, None
+        )
         with self._lock:
             self.stats.requests += 1
             self.stats.statuses[response.status_code] += 1

@@ -45,7 +45,8 @@ class Target:
         if self._client is None:
             self._client = httpx.Client(base_url=(self.base_url or "").rstrip("/"), timeout=30)
         # httpx appends a relative path to the base URL's own path (/dc/api/v5 + /registrations).
-        return self._client.request(method, path, headers=headers, json=json)
+        response: httpx.Response = self._client.request(method, path, headers=headers, json=json)
+        return response
 
     async def _send_in_process(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
         transport = httpx.ASGITransport(app=self.app)
@@ -61,17 +62,26 @@ def fake_target(vendor: str, document: Mapping[str, Any]) -> Target:
 
     fake = get_fake(vendor)
     app = build_app(fake)
-    target = Target(vendor, f"{vendor} fake (in-process)", Credentials(fake.credentials(app.state.seed)), read_only=False, app=app)
+    target = Target(
+        vendor, f"{vendor} fake (in-process)", Credentials(fake.credentials(app.state.seed)), read_only=False, app=app
+    )
     target.server_path = urlsplit(str((document.get("servers") or [{}])[0].get("url", ""))).path.rstrip("/")
     return target
 
 
 def live_target(
-    vendor: str, document: Mapping[str, Any], base_url: str, *, allow_writes: bool, environ: Mapping[str, str] = os.environ
+    vendor: str,
+    document: Mapping[str, Any],
+    base_url: str,
+    *,
+    allow_writes: bool,
+    environ: Mapping[str, str] = os.environ,
 ) -> Target:
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"{base_url!r} is not an http(s) URL; pass the tenant's base URL, e.g. https://rest.myabsorb.com")
+        raise UsageError(
+            f"{base_url!r} is not an http(s) URL; pass the tenant's base URL, e.g. https://rest.myabsorb.com"
+        )
     if allow_writes and not (_is_sandbox(parts.hostname or "") or environ.get("LMSKIT_ALLOW_WRITES") == "1"):
         raise WritesNotAllowed(
             f"--allow-writes against {parts.hostname}: that host is not a sandbox; "
@@ -81,7 +91,9 @@ def live_target(
     if not credentials.values:
         names = ", ".join(environment_names(vendor, document))
         raise UsageError(f"no credentials for {vendor}: set {names} (see the README's 'Live tenants' section)")
-    label = f"{vendor} at {parts.scheme}://{parts.netloc}{parts.path} ({'writes allowed' if allow_writes else 'read-only'})"
+    label = (
+        f"{vendor} at {parts.scheme}://{parts.netloc}{parts.path} ({'writes allowed' if allow_writes else 'read-only'})"
+    )
     return Target(vendor, label, credentials, read_only=not allow_writes, base_url=base_url)
 
 

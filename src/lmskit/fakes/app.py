@@ -30,6 +30,7 @@ from lmskit.fakes.security import SecurityPlan
 from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import Call, Reply, VendorFake
 from lmskit.spec.loader import load_spec
+from lmskit.spec.operations import iter_operations
 from lmskit.spec.router import Match, Router
 from lmskit.spec.schemas import SchemaValidators
 from lmskit.vendors import get_vendor
@@ -99,8 +100,9 @@ class _Dispatcher:
         self.router = Router(document)
         validators = SchemaValidators(document)
         self.plans = {
-            plan.operation.operation_id: plan
-            for plan in (OperationPlan(document, op, validators) for op in _operations(document))
+            op.operation_id: OperationPlan(document, op, validators)
+            for op in iter_operations(document)
+            if op.operation_id
         }
         self.security = SecurityPlan(document)
         missing = sorted(set(self.plans) - set(self.fake.handlers))
@@ -124,7 +126,9 @@ class _Dispatcher:
             raise ApiError(404, f"No resource at {path}.", code="NotFound")
         if match.match is Match.PARTIAL or match.operation is None:
             allowed = ", ".join(match.allowed_methods)
-            raise ApiError(405, f"{request.method} is not allowed here.", code="MethodNotAllowed", headers={"Allow": allowed})
+            raise ApiError(
+                405, f"{request.method} is not allowed here.", code="MethodNotAllowed", headers={"Allow": allowed}
+            )
         operation = match.operation
         plan = self.plans[operation.operation_id or ""]
         now = self.state.now()
@@ -133,7 +137,11 @@ class _Dispatcher:
         )
         raw_body = await request.body()
         parsed, problems = plan.parse(
-            match.path_params, list(request.query_params.multi_items()), request.headers, raw_body, request.headers.get("content-type")
+            match.path_params,
+            list(request.query_params.multi_items()),
+            request.headers,
+            raw_body,
+            request.headers.get("content-type"),
         )
         if problems:
             raise self._validation_error(operation, problems)
@@ -174,12 +182,6 @@ def _split_base_path(path: str, bases: tuple[str, ...]) -> tuple[str, str]:
     if bases:
         raise ApiError(404, f"No resource at {path}; this API lives under {' or '.join(bases)}.", code="NotFound")
     return "", path
-
-
-def _operations(document: dict[str, Any]) -> list[Any]:
-    from lmskit.spec.operations import iter_operations
-
-    return list(iter_operations(document))
 
 
 def _render(reply: Reply) -> Response:
@@ -223,6 +225,9 @@ class FakeApp:
             await response(scope, receive, record)
         finally:
             self.state.store.log_request(
-                scope["method"], scope["path"], status, (time.perf_counter() - started) * 1000, self.state.now().isoformat()
+                scope["method"],
+                scope["path"],
+                status,
+                (time.perf_counter() - started) * 1000,
+                self.state.now().isoformat(),
             )
-

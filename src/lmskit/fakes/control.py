@@ -1,12 +1,12 @@
 """The control API under ``/_lmskit/`` (outside the vendor spec): what a user's test needs to drive state.
 
-    POST   /_lmskit/reset      back to the loaded seed
-    POST   /_lmskit/seed       load another seed (JSON body, same shape as the YAML seed file)
-    POST   /_lmskit/advance    move a learner on (vendor-specific body; see the README)
-    POST   /_lmskit/clock      {"advance_seconds": N}: move the fake's clock (token expiry, dates)
-    GET    /_lmskit/requests   the request log: method, path, status, duration, time
-    DELETE /_lmskit/requests   clear the log
-    GET    /_lmskit/info       vendor, seed summary
+POST   /_lmskit/reset      back to the loaded seed
+POST   /_lmskit/seed       load another seed (JSON body, same shape as the YAML seed file)
+POST   /_lmskit/advance    move a learner on (vendor-specific body; see the README)
+POST   /_lmskit/clock      {"advance_seconds": N}: move the fake's clock (token expiry, dates)
+GET    /_lmskit/requests   the request log: method, path, status, duration, time
+DELETE /_lmskit/requests   clear the log
+GET    /_lmskit/info       vendor, seed summary
 """
 
 from __future__ import annotations

@@ -39,5 +39,10 @@ def decode_cursor(cursor: str, fingerprint: str) -> int:
     except (ValueError, KeyError, TypeError) as exc:
         raise ApiError(400, "The `after` cursor is not one this API issued.", "after", "invalid_cursor") from exc
     if issued_for != fingerprint or position < 0:
-        raise ApiError(400, "The `after` cursor belongs to a different query; restart from the first page.", "after", "invalid_cursor")
+        raise ApiError(
+            400,
+            "The `after` cursor belongs to a different query; restart from the first page.",
+            "after",
+            "invalid_cursor",
+        )
     return position

@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from lmskit.spec.media import is_json_media_type
 from lmskit.spec.operations import Operation
 from lmskit.spec.pointers import join_pointer
 from lmskit.spec.refs import resolve
-from lmskit.spec.media import is_json_media_type
 from lmskit.spec.schemas import SchemaValidators
 
 _INTEGER = re.compile(r"^-?\d+$")
@@ -77,7 +77,11 @@ class OperationPlan:
             raw = _raw_value(plan, path_params, query, headers)
             if raw is None:
                 if plan.required:
-                    problems.append(RequestProblem(plan.location, plan.name, f"required {plan.location} parameter {plan.name!r} is missing"))
+                    problems.append(
+                        RequestProblem(
+                            plan.location, plan.name, f"required {plan.location} parameter {plan.name!r} is missing"
+                        )
+                    )
                 continue
             value = _coerce(raw, plan.schema, self._validators, plan.schema_pointer)
             for violation in self._validators.iter_violations(plan.schema_pointer, value):
@@ -131,7 +135,9 @@ def _body(document: dict[str, Any], operation: Operation) -> BodyPlan | None:
     content = resolved.value.get("content") or {}
     for media_type in content:
         if is_json_media_type(media_type):
-            return BodyPlan(bool(resolved.value.get("required")), join_pointer(resolved.pointer, "content", media_type, "schema"))
+            return BodyPlan(
+                bool(resolved.value.get("required")), join_pointer(resolved.pointer, "content", media_type, "schema")
+            )
     return BodyPlan(bool(resolved.value.get("required")), None)
 
 

@@ -51,7 +51,9 @@ class Store:
             self._connection.execute("PRAGMA foreign_keys=ON")
             self._connection.executescript(_KIT_TABLES + schema_sql)
         except sqlite3.Error as exc:
-            raise StoreError(f"{path or ':memory:'}: cannot open the fake's database ({exc}); check the path and its permissions") from exc
+            raise StoreError(
+                f"{path or ':memory:'}: cannot open the fake's database ({exc}); check the path and its permissions"
+            ) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -76,14 +78,17 @@ class Store:
     def wipe(self) -> None:
         """Delete every vendor row (the request log stays: it records what clients did)."""
         with self.transaction() as db:
-            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+            tables = [
+                r[0]
+                for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+            ]
             db.execute("PRAGMA defer_foreign_keys=ON")
             for table in tables:
                 if table != "lmskit_requests":
-                    db.execute(f'DELETE FROM "{table}"')  # noqa: S608 - table names come from sqlite_master
+                    db.execute(f'DELETE FROM "{table}"')
 
     def is_empty(self, table: str) -> bool:
-        return self.row(f'SELECT 1 FROM "{table}" LIMIT 1') is None  # noqa: S608 - our own table names
+        return self.row(f'SELECT 1 FROM "{table}" LIMIT 1') is None
 
     def log_request(self, method: str, path: str, status: int, duration_ms: float, at: str) -> None:
         with self.transaction() as db:

@@ -83,5 +83,5 @@ class Router:
 def _original_name(template: str, group: str) -> str:
     for name in re.findall(r"{([^{}]+)}", template):
         if _group_name(name) == group:
-            return name
+            return str(name)
     return group

@@ -13,7 +13,15 @@ from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import VendorFake
 
 _HERE = Path(__file__).parent
-_TERMS = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 405: "MethodNotAllowed", 422: "UnprocessableEntity", 429: "TooManyRequests"}
+_TERMS = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    422: "UnprocessableEntity",
+    429: "TooManyRequests",
+}
 
 
 def verify(scheme: str, credential: Any, store: Store, now: datetime) -> Any:
@@ -33,7 +41,13 @@ def render_error(error: ApiError) -> dict[str, Any]:
     message = error.message
     if error.status == 422 and error.field_name:
         message = f"Invalid format provided for {error.field_name}"
-    return {"validations": validations, "code": error.status, "message": message, "term": _TERMS.get(error.status, "Error"), "_meta": {}}
+    return {
+        "validations": validations,
+        "code": error.status,
+        "message": message,
+        "term": _TERMS.get(error.status, "Error"),
+        "_meta": {},
+    }
 
 
 def load_seed(store: Store, seed: dict[str, Any]) -> None:
@@ -62,8 +76,16 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
                 )
                 for l_index, lesson in enumerate(chapter.get("lessons", [])):
                     db.execute(
-                        "INSERT INTO absorb_lessons (id, course_id, chapter_id, name, kind, position) VALUES (?, ?, ?, ?, ?, ?)",
-                        [lesson["id"].lower(), course["id"].lower(), chapter["id"].lower(), lesson["name"], lesson.get("kind", "ObjectLesson"), l_index],
+                        "INSERT INTO absorb_lessons (id, course_id, chapter_id, name, kind, position) VALUES"
+                        " (?, ?, ?, ?, ?, ?)",
+                        [
+                            lesson["id"].lower(),
+                            course["id"].lower(),
+                            chapter["id"].lower(),
+                            lesson["name"],
+                            lesson.get("kind", "ObjectLesson"),
+                            l_index,
+                        ],
                     )
             for session in course.get("sessions", []):
                 db.execute(
@@ -76,14 +98,19 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
         for item in seed.get("enrollments", []):
             added = dates.normalise(item.get("date_added", "2024-01-01T00:00:00Z"))
             wanted = str(item["id"]).lower() if item.get("id") else None
-            create_enrollment(db, item["user"].lower(), item["course"].lower(), added, re_enroll=False, enrollment_id=wanted)
+            create_enrollment(
+                db, item["user"].lower(), item["course"].lower(), added, re_enroll=False, enrollment_id=wanted
+            )
 
 
 def credentials(seed: dict[str, Any]) -> dict[str, str]:
     found = seed.get("credentials", {})
     values = {"API_KEY": str(found.get("api_key", ""))}
     if found.get("admins"):
-        values["USERNAME"], values["PASSWORD"] = str(found["admins"][0]["username"]), str(found["admins"][0]["password"])
+        values["USERNAME"], values["PASSWORD"] = (
+            str(found["admins"][0]["username"]),
+            str(found["admins"][0]["password"]),
+        )
     return values
 
 

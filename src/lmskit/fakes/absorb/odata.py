@@ -79,7 +79,9 @@ class _Parser:
             raise FilterError("the filter is empty")
         expression = self._or()
         if self.index != len(self.tokens):
-            raise FilterError(f"unexpected {self.tokens[self.index].value!r} at position {self.tokens[self.index].position}")
+            raise FilterError(
+                f"unexpected {self.tokens[self.index].value!r} at position {self.tokens[self.index].position}"
+            )
         return lambda item: bool(expression(item))
 
     def _peek_word(self) -> str | None:
@@ -88,7 +90,11 @@ class _Parser:
         return None
 
     def _expect(self, punct: str) -> None:
-        if self.index >= len(self.tokens) or self.tokens[self.index].value != punct or self.tokens[self.index].kind != "punct":
+        if (
+            self.index >= len(self.tokens)
+            or self.tokens[self.index].value != punct
+            or self.tokens[self.index].kind != "punct"
+        ):
             raise FilterError(f"expected {punct!r}")
         self.index += 1
 
@@ -96,16 +102,14 @@ class _Parser:
         left = self._and()
         while self._peek_word() == "or":
             self.index += 1
-            right, first = self._and(), left
-            left = lambda item, a=first, b=right: bool(a(item)) or bool(b(item))  # noqa: E731
+            left = _either(left, self._and())
         return left
 
     def _and(self) -> _Expr:
         left = self._not()
         while self._peek_word() == "and":
             self.index += 1
-            right, first = self._not(), left
-            left = lambda item, a=first, b=right: bool(a(item)) and bool(b(item))  # noqa: E731
+            left = _both(left, self._not())
         return left
 
     def _not(self) -> _Expr:
@@ -134,21 +138,20 @@ class _Parser:
             self._expect(")")
             return inner
         if token.kind in ("string", "number"):
-            return lambda item, value=token.value: value
+            return _constant(token.value)
         if token.kind == "guid":
-            return lambda item, value=str(token.value).lower(): value
+            return _constant(str(token.value).lower())
         if token.kind == "datetime":
-            moment = _parse_datetime(str(token.value))
-            return lambda item: moment
+            return _constant(_parse_datetime(str(token.value)))
         if token.kind == "name":
             name = str(token.value)
             lowered = name.lower()
             if lowered in _FUNCTIONS and self.index < len(self.tokens) and self.tokens[self.index].value == "(":
                 return self._function(lowered)
             if lowered in ("true", "false"):
-                return lambda item, value=lowered == "true": value
+                return _constant(lowered == "true")
             if lowered == "null":
-                return lambda item: None
+                return _constant(None)
             return self._field(name)
         raise FilterError(f"unexpected {token.value!r} at position {token.position}")
 
@@ -175,7 +178,9 @@ class _Parser:
     def _field(self, name: str) -> _Expr:
         head = name.split("/", 1)[0].lower()
         if head not in self.fields:
-            raise FilterError(f"{name!r} is not a field that can be filtered; use one of {', '.join(sorted(self.fields.values()))}")
+            raise FilterError(
+                f"{name!r} is not a field that can be filtered; use one of {', '.join(sorted(self.fields.values()))}"
+            )
         path = [self.fields[head], *name.split("/")[1:]]
 
         def read(item: dict[str, Any]) -> Any:
@@ -185,6 +190,18 @@ class _Parser:
             return value
 
         return read
+
+
+def _constant(value: Any) -> _Expr:
+    return lambda item: value
+
+
+def _either(left: _Expr, right: _Expr) -> _Expr:
+    return lambda item: bool(left(item)) or bool(right(item))
+
+
+def _both(left: _Expr, right: _Expr) -> _Expr:
+    return lambda item: bool(left(item)) and bool(right(item))
 
 
 def _text(value: Any) -> str:

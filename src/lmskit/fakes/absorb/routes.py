@@ -39,7 +39,8 @@ _ENROLLMENT_SELECT = (
 )
 _ACTIVITY_SELECT = (
     "SELECT a.*, e.user_id, u.full_name, COALESCE(l.name, ch.name, s.name) AS activity_name, l.kind AS activity_kind,"
-    " (SELECT ce.id FROM absorb_activity_enrollments ce WHERE ce.enrollment_id = a.enrollment_id AND ce.kind = 'chapter'"
+    " (SELECT ce.id FROM absorb_activity_enrollments ce WHERE ce.enrollment_id = a.enrollment_id AND ce.kind ="
+    " 'chapter'"
     "  AND ce.activity_id = a.chapter_id) AS chapter_enrollment_id"
     " FROM absorb_activity_enrollments a JOIN absorb_enrollments e ON e.id = a.enrollment_id"
     " JOIN absorb_users u ON u.id = e.user_id"
@@ -94,7 +95,7 @@ def _active_enrollment(store: Store, user_id: str, course_id: str) -> dict[str, 
     _course(store, course_id)
     return _require(
         store,
-        f"{_ENROLLMENT_SELECT} WHERE e.user_id = ? AND e.course_id = ? AND e.is_active = 1",  # noqa: S608
+        f"{_ENROLLMENT_SELECT} WHERE e.user_id = ? AND e.course_id = ? AND e.is_active = 1",
         [user_id, course_id],
         "Enrollment",
     )
@@ -136,10 +137,13 @@ def create_enrollment(
     return enrollment_id
 
 
-def _insert_activity(db: sqlite3.Connection, kind: str, enrollment_id: str, activity_id: str, chapter_id: str | None, now: str) -> str:
+def _insert_activity(
+    db: sqlite3.Connection, kind: str, enrollment_id: str, activity_id: str, chapter_id: str | None, now: str
+) -> str:
     activity_enrollment_id = str(uuid.uuid4())
     db.execute(
-        "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id, date_enrolled, date_edited)"
+        "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id,"
+        " date_enrolled, date_edited)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [activity_enrollment_id, kind, enrollment_id, activity_id, chapter_id, now, now],
     )
@@ -149,7 +153,9 @@ def _insert_activity(db: sqlite3.Connection, kind: str, enrollment_id: str, acti
 def create_course_enrollment(call: Call) -> Reply:
     user_id, course_id = call.path["userId"], call.path["courseId"]
     with call.store.transaction() as db:
-        enrollment_id = create_enrollment(db, user_id, course_id, dates.to_text(call.now), re_enroll=bool(call.query.get("reEnroll")))
+        enrollment_id = create_enrollment(
+            db, user_id, course_id, dates.to_text(call.now), re_enroll=bool(call.query.get("reEnroll"))
+        )
     return Reply(200, {"enrollmentId": enrollment_id, "courseId": course_id, "userId": user_id})
 
 
@@ -174,10 +180,11 @@ def create_or_update_course_enrollment(call: Call) -> Reply:
                     value = dates.normalise(str(value))
                 if isinstance(value, bool):
                     value = int(value)
-                db.execute(f"UPDATE absorb_enrollments SET {column} = ? WHERE id = ?", [value, enrollment_id])  # noqa: S608
+                db.execute(f"UPDATE absorb_enrollments SET {column} = ? WHERE id = ?", [value, enrollment_id])
         if body.get("status") == COMPLETE:
             db.execute(
-                "UPDATE absorb_enrollments SET progress = 100, date_completed = COALESCE(date_completed, ?) WHERE id = ?",
+                "UPDATE absorb_enrollments SET progress = 100, date_completed = COALESCE(date_completed, ?)"
+                " WHERE id = ?",
                 [now, enrollment_id],
             )
         db.execute("UPDATE absorb_enrollments SET date_edited = ? WHERE id = ?", [now, enrollment_id])
@@ -194,7 +201,8 @@ def create_ilc_enrollment(call: Call) -> Reply:
         _require(db, "SELECT 1 FROM absorb_sessions WHERE id = ? AND course_id = ?", [session_id, course_id], "Session")
         enrollment_id = create_enrollment(db, user_id, course_id, now, re_enroll=bool(call.query.get("reEnroll")))
         existing = db.execute(
-            "SELECT id, activity_id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'session'", [enrollment_id]
+            "SELECT id, activity_id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'session'",
+            [enrollment_id],
         ).fetchone()
         if existing is not None and existing["activity_id"] == session_id:
             session_enrollment_id = str(existing["id"])
@@ -202,7 +210,11 @@ def create_ilc_enrollment(call: Call) -> Reply:
             if existing is not None:
                 # Multi-session ILCs are not supported: another session must be cancelled first.
                 if not call.query.get("cancelSession"):
-                    raise ApiError(400, "The user is enrolled in another session; pass cancelSession=true to move them.", "sessionId")
+                    raise ApiError(
+                        400,
+                        "The user is enrolled in another session; pass cancelSession=true to move them.",
+                        "sessionId",
+                    )
                 db.execute("DELETE FROM absorb_activity_enrollments WHERE id = ?", [existing["id"]])
             session_enrollment_id = _insert_activity(db, "session", enrollment_id, session_id, None, now)
     return Reply(
@@ -259,14 +271,23 @@ def _page(call: Call, items: list[dict[str, Any]], fields: tuple[str, ...], coll
             predicate = parse_filter(str(call.query["_filter"]), set(fields))
             items = [item for item in items if predicate(item)]
         if "_sort" in call.query:
+            # Stable sorts from the last key to the first give a multi-key order.
             for name, descending in reversed(parse_sort(str(call.query["_sort"]), set(fields))):
-                items.sort(key=lambda item, n=name: _sort_key(item.get(n)), reverse=descending)
+                items.sort(key=_field_sort_key(name), reverse=descending)
     except FilterError as exc:
-        raise ApiError(400, f"Invalid _filter or _sort: {exc}", "_filter" if "_filter" in str(exc) else None, "BadRequest") from None
+        raise ApiError(
+            400, f"Invalid _filter or _sort: {exc}", "_filter" if "_filter" in str(exc) else None, "BadRequest"
+        ) from None
     limit = int(call.query.get("_limit", call.query.get("limit", 20)))
     offset = int(call.query.get("_offset", call.query.get("offset", 0)))
     page = items[offset * limit : offset * limit + limit]
-    return Reply(200, {"totalItems": len(items), "returnedItems": len(page), "limit": limit, "offset": offset, collection: page})
+    return Reply(
+        200, {"totalItems": len(items), "returnedItems": len(page), "limit": limit, "offset": offset, collection: page}
+    )
+
+
+def _field_sort_key(name: str) -> Callable[[dict[str, Any]], tuple[int, Any]]:
+    return lambda item: _sort_key(item.get(name))
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
@@ -277,7 +298,7 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 
 
 def _course_enrollments(store: Store, where: str, parameters: list[Any]) -> list[dict[str, Any]]:
-    rows = store.rows(f"{_ENROLLMENT_SELECT} WHERE {where} ORDER BY e.seq", parameters)  # noqa: S608
+    rows = store.rows(f"{_ENROLLMENT_SELECT} WHERE {where} ORDER BY e.seq", parameters)
     return [resources.course_enrollment(row) for row in rows]
 
 
@@ -329,17 +350,22 @@ def list_bulk_course_enrollments(call: Call) -> Reply:
 
 
 def _activities(store: Store, where: str, parameters: list[Any]) -> list[dict[str, Any]]:
-    return store.rows(f"{_ACTIVITY_SELECT} WHERE {where} ORDER BY a.rowid", parameters)  # noqa: S608
+    return store.rows(f"{_ACTIVITY_SELECT} WHERE {where} ORDER BY a.rowid", parameters)
 
 
-def _user_activities(call: Call, kind: str, extra: str = "", extra_parameters: list[Any] | None = None) -> list[dict[str, Any]]:
+def _user_activities(
+    call: Call, kind: str, extra: str = "", extra_parameters: list[Any] | None = None
+) -> list[dict[str, Any]]:
     enrollment = _active_enrollment(call.store, call.path["userId"], call.path["courseId"])
-    return _activities(call.store, f"a.enrollment_id = ? AND a.kind = ?{extra}", [enrollment["id"], kind, *(extra_parameters or [])])
+    return _activities(
+        call.store, f"a.enrollment_id = ? AND a.kind = ?{extra}", [enrollment["id"], kind, *(extra_parameters or [])]
+    )
 
 
 def _chapter_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     lessons = store.rows(
-        "SELECT id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'lesson' AND chapter_id = ? ORDER BY rowid",
+        "SELECT id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'lesson' AND chapter_id"
+        " = ? ORDER BY rowid",
         [row["enrollment_id"], row["activity_id"]],
     )
     return resources.chapter_enrollment(row, [lesson["id"] for lesson in lessons])
@@ -358,13 +384,22 @@ def list_user_session_enrollments(call: Call) -> Reply:
 
 def get_user_session_enrollment(call: Call) -> Reply:
     rows = _user_activities(call, "session", " AND a.activity_id = ?", [call.path["sessionId"]])
-    return Reply(200, _single_filters(call, resources.session_enrollment(_one(rows, "Session enrollment")), "dateEdited"))
+    return Reply(
+        200, _single_filters(call, resources.session_enrollment(_one(rows, "Session enrollment")), "dateEdited")
+    )
 
 
 def list_session_enrollments(call: Call) -> Reply:
     _course(call.store, call.path["courseId"])
-    _require(call.store, "SELECT 1 FROM absorb_sessions WHERE id = ? AND course_id = ?", [call.path["sessionId"], call.path["courseId"]], "Session")
-    rows = _activities(call.store, "a.kind = 'session' AND a.activity_id = ? AND e.is_active = 1", [call.path["sessionId"]])
+    _require(
+        call.store,
+        "SELECT 1 FROM absorb_sessions WHERE id = ? AND course_id = ?",
+        [call.path["sessionId"], call.path["courseId"]],
+        "Session",
+    )
+    rows = _activities(
+        call.store, "a.kind = 'session' AND a.activity_id = ? AND e.is_active = 1", [call.path["sessionId"]]
+    )
     items = [resources.session_enrollment(row) for row in rows]
     return _page(call, items, resources.SESSION_ENROLLMENT_FIELDS, "enrollments", "dateEdited")
 
@@ -396,14 +431,23 @@ def get_user_lesson_enrollment(call: Call) -> Reply:
 
 
 def get_user_chapter_lesson_enrollment(call: Call) -> Reply:
-    rows = _user_activities(call, "lesson", " AND a.activity_id = ? AND a.chapter_id = ?", [call.path["lessonId"], call.path["chapterId"]])
+    rows = _user_activities(
+        call, "lesson", " AND a.activity_id = ? AND a.chapter_id = ?", [call.path["lessonId"], call.path["chapterId"]]
+    )
     return Reply(200, _single_filters(call, resources.lesson_enrollment(_one(rows, "Lesson enrollment")), "dateEdited"))
 
 
 def list_lesson_enrollments(call: Call) -> Reply:
     _course(call.store, call.path["courseId"])
-    _require(call.store, "SELECT 1 FROM absorb_lessons WHERE id = ? AND course_id = ?", [call.path["lessonId"], call.path["courseId"]], "Lesson")
-    rows = _activities(call.store, "a.kind = 'lesson' AND a.activity_id = ? AND e.is_active = 1", [call.path["lessonId"]])
+    _require(
+        call.store,
+        "SELECT 1 FROM absorb_lessons WHERE id = ? AND course_id = ?",
+        [call.path["lessonId"], call.path["courseId"]],
+        "Lesson",
+    )
+    rows = _activities(
+        call.store, "a.kind = 'lesson' AND a.activity_id = ? AND e.is_active = 1", [call.path["lessonId"]]
+    )
     items = [resources.lesson_enrollment(row) for row in rows]
     return _page(call, items, resources.LESSON_ENROLLMENT_FIELDS, "lessonEnrollments", "dateEdited")
 
@@ -412,12 +456,16 @@ def list_lesson_enrollments(call: Call) -> Reply:
 
 
 def _lesson_enrollment(call: Call) -> dict[str, Any]:
-    return _one(_user_activities(call, "lesson", " AND a.activity_id = ?", [call.path["lessonId"]]), "Lesson enrollment")
+    return _one(
+        _user_activities(call, "lesson", " AND a.activity_id = ?", [call.path["lessonId"]]), "Lesson enrollment"
+    )
 
 
 def list_user_lesson_attempts(call: Call) -> Reply:
     lesson = _lesson_enrollment(call)
-    rows = call.store.rows("SELECT * FROM absorb_attempts WHERE activity_enrollment_id = ? ORDER BY seq", [lesson["id"]])
+    rows = call.store.rows(
+        "SELECT * FROM absorb_attempts WHERE activity_enrollment_id = ? ORDER BY seq", [lesson["id"]]
+    )
     return Reply(200, [resources.attempt(row) for row in rows])
 
 
@@ -432,7 +480,8 @@ def start_lesson_attempt(call: Call) -> Reply:
         )
         db.execute(
             "UPDATE absorb_activity_enrollments SET attempts = attempts + 1, last_attempt = ?, date_edited = ?,"
-            " date_started = COALESCE(date_started, ?), status = CASE WHEN status = 0 THEN 1 ELSE status END WHERE id = ?",
+            " date_started = COALESCE(date_started, ?), status = CASE WHEN status = 0 THEN 1 ELSE status END"
+            " WHERE id = ?",
             [now, now, now, lesson["id"]],
         )
         _roll_up(db, lesson["enrollment_id"], now)
@@ -453,7 +502,9 @@ def _finish(call: Call, lesson_enrollment_id: str | None) -> Reply:
     now = dates.to_text(call.now)
     with call.store.transaction() as db:
         attempt = db.execute("SELECT * FROM absorb_attempts WHERE id = ?", [attempt_id]).fetchone()
-        if attempt is None or (lesson_enrollment_id is not None and attempt["activity_enrollment_id"] != lesson_enrollment_id):
+        if attempt is None or (
+            lesson_enrollment_id is not None and attempt["activity_enrollment_id"] != lesson_enrollment_id
+        ):
             raise not_found("Attempt")
         if attempt["completion_date"] is not None:
             raise ApiError(400, "The attempt is already finished.", "attemptId")
@@ -462,17 +513,31 @@ def _finish(call: Call, lesson_enrollment_id: str | None) -> Reply:
         ticks = max(int((dates.parse(finished) - dates.parse(started)).total_seconds()), 0) * resources.TICKS_PER_SECOND
         status = int(body["status"])
         db.execute(
-            "UPDATE absorb_attempts SET status = ?, score = ?, start_date = ?, completion_date = ?, time_spent_ticks = ? WHERE id = ?",
+            "UPDATE absorb_attempts SET status = ?, score = ?, start_date = ?, completion_date = ?,"
+            " time_spent_ticks = ? WHERE id = ?",
             [status, body.get("score"), started, finished, ticks, attempt_id],
         )
         lesson_status = ATTEMPT_TO_LESSON_STATUS[status]
         db.execute(
             "UPDATE absorb_activity_enrollments SET status = ?, score = COALESCE(?, score), failures = failures + ?,"
-            " progress = CASE WHEN ? = 3 THEN 100 ELSE progress END, date_completed = CASE WHEN ? = 3 THEN ? ELSE date_completed END,"
+            " progress = CASE WHEN ? = 3 THEN 100 ELSE progress END, date_completed = CASE WHEN ? = 3 THEN ?"
+            " ELSE date_completed END,"
             " time_spent_ticks = time_spent_ticks + ?, date_edited = ? WHERE id = ?",
-            [lesson_status, body.get("score"), int(status == 5), lesson_status, lesson_status, finished, ticks, now, attempt["activity_enrollment_id"]],
+            [
+                lesson_status,
+                body.get("score"),
+                int(status == 5),
+                lesson_status,
+                lesson_status,
+                finished,
+                ticks,
+                now,
+                attempt["activity_enrollment_id"],
+            ],
         )
-        enrollment = db.execute("SELECT enrollment_id FROM absorb_activity_enrollments WHERE id = ?", [attempt["activity_enrollment_id"]]).fetchone()
+        enrollment = db.execute(
+            "SELECT enrollment_id FROM absorb_activity_enrollments WHERE id = ?", [attempt["activity_enrollment_id"]]
+        ).fetchone()
         _roll_up(db, enrollment["enrollment_id"], now)
     return Reply(200, {"attemptId": attempt_id})
 
@@ -480,12 +545,16 @@ def _finish(call: Call, lesson_enrollment_id: str | None) -> Reply:
 def _roll_up(db: sqlite3.Connection, enrollment_id: str, now: str) -> None:
     """Chapter and course progress follow their lessons: complete when every lesson is."""
     lessons = db.execute(
-        "SELECT chapter_id, status, score, time_spent_ticks FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'lesson'",
+        "SELECT chapter_id, status, score, time_spent_ticks FROM absorb_activity_enrollments WHERE"
+        " enrollment_id = ? AND kind = 'lesson'",
         [enrollment_id],
     ).fetchall()
     if not lessons:
         return
-    for chapter in db.execute("SELECT id, activity_id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'chapter'", [enrollment_id]):
+    for chapter in db.execute(
+        "SELECT id, activity_id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'chapter'",
+        [enrollment_id],
+    ):
         own = [lesson for lesson in lessons if lesson["chapter_id"] == chapter["activity_id"]]
         _set_progress(db, "absorb_activity_enrollments", chapter["id"], own, now)
     _set_progress(db, "absorb_enrollments", enrollment_id, lessons, now)
@@ -500,7 +569,7 @@ def _set_progress(db: sqlite3.Connection, table: str, row_id: str, lessons: list
     scores = [lesson["score"] for lesson in lessons if lesson["score"] is not None]
     status = COMPLETE if done == len(lessons) else IN_PROGRESS if started else NOT_STARTED
     db.execute(
-        f"UPDATE {table} SET progress = ?, status = ?, score = ?, time_spent_ticks = ?,"  # noqa: S608 - our table names
+        f"UPDATE {table} SET progress = ?, status = ?, score = ?, time_spent_ticks = ?,"
         " date_started = CASE WHEN ? THEN COALESCE(date_started, ?) ELSE date_started END,"
         " date_completed = CASE WHEN ? THEN COALESCE(date_completed, ?) ELSE NULL END, date_edited = ? WHERE id = ?",
         [
@@ -563,18 +632,20 @@ def advance(store: Store, body: dict[str, Any], now: datetime) -> dict[str, Any]
     ticks = int(float(body.get("minutes", 0)) * 60) * resources.TICKS_PER_SECOND
     with store.transaction() as db:
         lesson = db.execute(
-            "SELECT id, enrollment_id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'lesson' AND activity_id = ?",
+            "SELECT id, enrollment_id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind ="
+            " 'lesson' AND activity_id = ?",
             [str(body["enrollmentId"]).lower(), str(body["lessonId"]).lower()],
         ).fetchone()
         if lesson is None:
             raise not_found("Lesson enrollment")
         lesson_status = ATTEMPT_TO_LESSON_STATUS[status]
         db.execute(
-            "UPDATE absorb_activity_enrollments SET status = ?, score = COALESCE(?, score), time_spent_ticks = time_spent_ticks + ?,"
+            "UPDATE absorb_activity_enrollments SET status = ?, score = COALESCE(?, score), time_spent_ticks ="
+            " time_spent_ticks + ?,"
             " progress = CASE WHEN ? = 3 THEN 100 ELSE progress END, date_started = COALESCE(date_started, ?),"
             " date_completed = CASE WHEN ? = 3 THEN ? ELSE date_completed END, date_edited = ? WHERE id = ?",
             [lesson_status, body.get("score"), ticks, lesson_status, stamp, lesson_status, stamp, stamp, lesson["id"]],
         )
         _roll_up(db, lesson["enrollment_id"], stamp)
-    found = store.rows(f"{_ENROLLMENT_SELECT} WHERE e.id = ?", [lesson["enrollment_id"]])  # noqa: S608
+    found = store.rows(f"{_ENROLLMENT_SELECT} WHERE e.id = ?", [lesson["enrollment_id"]])
     return resources.course_enrollment(found[0])

@@ -32,7 +32,14 @@ def render_error(error: ApiError) -> dict[str, Any]:
     return {"errors": [item]}
 
 
-_TITLES = {400: "Bad request", 401: "Unauthorized", 404: "Not found", 405: "Method not allowed", 422: "Validation failed", 429: "Too many requests"}
+_TITLES = {
+    400: "Bad request",
+    401: "Unauthorized",
+    404: "Not found",
+    405: "Method not allowed",
+    422: "Validation failed",
+    429: "Too many requests",
+}
 
 
 def load_seed(store: Store, seed: dict[str, Any]) -> None:
@@ -44,8 +51,16 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
             db.execute("INSERT INTO bridge_keys (key, secret) VALUES (?, ?)", [key["key"], key["secret"]])
         for user in seed.get("users", []):
             db.execute(
-                "INSERT INTO bridge_users (id, first_name, last_name, uid, email, avatar_url) VALUES (?, ?, ?, ?, ?, ?)",
-                [user["id"], user["first_name"], user["last_name"], user.get("uid", str(user["id"])), user["email"], user.get("avatar_url")],
+                "INSERT INTO bridge_users (id, first_name, last_name, uid, email, avatar_url) VALUES (?, ?, ?,"
+                " ?, ?, ?)",
+                [
+                    user["id"],
+                    user["first_name"],
+                    user["last_name"],
+                    user.get("uid", str(user["id"])),
+                    user["email"],
+                    user.get("avatar_url"),
+                ],
             )
         for group in seed.get("groups", []):
             db.execute("INSERT INTO bridge_groups (id, name) VALUES (?, ?)", [group["id"], group["name"]])
@@ -59,8 +74,10 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
         for item in seed.get("enrollments", []):
             created = dates.normalise(item.get("created_at", "2024-01-01T00:00:00Z"))
             db.execute(
-                "INSERT INTO bridge_enrollments (id, program_id, user_id, state, current_item_index, pending_approval, group_ids,"
-                " end_at, expires_at, completed_at, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO bridge_enrollments (id, program_id, user_id, state, current_item_index,"
+                " pending_approval, group_ids,"
+                " end_at, expires_at, completed_at, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     item.get("id"),
                     item["program_id"],
@@ -69,7 +86,10 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
                     item.get("current_item_index", 0),
                     item.get("pending_approval", 0),
                     json.dumps([str(g) for g in item.get("group_ids", [])]),
-                    *(dates.normalise(item[k]) if item.get(k) else None for k in ("end_at", "expires_at", "completed_at")),
+                    *(
+                        dates.normalise(item[k]) if item.get(k) else None
+                        for k in ("end_at", "expires_at", "completed_at")
+                    ),
                     created,
                     dates.normalise(item.get("updated_at", created)),
                     dates.normalise(item["deleted_at"]) if item.get("deleted_at") else None,

@@ -96,18 +96,26 @@ def list_enrollments(call: Call) -> Reply:
     order = f"{_SORT_COLUMNS[sort.lstrip('-')]} {'DESC' if descending else 'ASC'}, e.id ASC"
     limit = int(query.get("limit", DEFAULT_LIMIT))
     filters = {key: value for key, value in query.items() if key not in ("after", "limit")}
-    fingerprint = hashlib.sha256(json.dumps([program_id, filters], sort_keys=True, default=str).encode()).hexdigest()[:16]
+    fingerprint = hashlib.sha256(json.dumps([program_id, filters], sort_keys=True, default=str).encode()).hexdigest()[
+        :16
+    ]
     offset = decode_cursor(str(query["after"]), fingerprint) if "after" in query else 0
     rows = call.store.rows(
-        f"{_SELECT} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ? OFFSET ?",  # noqa: S608 - fixed fragments
+        f"{_SELECT} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ? OFFSET ?",
         [*parameters, limit + 1, offset],
     )
     show_deleted = bool(query.get("only_deleted") or query.get("with_deleted"))
     meta: dict[str, Any] = {}
     if len(rows) > limit:
-        next_query = {**{k: v for k, v in query.items() if k != "after"}, "after": encode_cursor(offset + limit, fingerprint)}
+        next_query = {
+            **{k: v for k, v in query.items() if k != "after"},
+            "after": encode_cursor(offset + limit, fingerprint),
+        }
         meta["next"] = page_url(call.base_url, f"/api/author/programs/{program_id}/learners", next_query)
-    return Reply(200, {"meta": meta, "enrollments": [enrollment_json(r, call.now, show_deleted=show_deleted) for r in rows[:limit]]})
+    return Reply(
+        200,
+        {"meta": meta, "enrollments": [enrollment_json(r, call.now, show_deleted=show_deleted) for r in rows[:limit]]},
+    )
 
 
 def enroll(call: Call) -> Reply:
@@ -118,7 +126,7 @@ def enroll(call: Call) -> Reply:
             raise not_found("Program")
         for item in call.body["enrollments"]:
             if "user_id" in item:
-                members = [(item["user_id"], [])]
+                members: list[tuple[int, list[str]]] = [(item["user_id"], [])]
                 if db.execute("SELECT 1 FROM bridge_users WHERE id = ?", [item["user_id"]]).fetchone() is None:
                     raise ApiError(422, f"user {item['user_id']} does not exist", "user_id", "not_found")
             else:
@@ -135,7 +143,8 @@ def enroll(call: Call) -> Reply:
                 if taken is not None:
                     raise ApiError(422, f"user {user_id} is already enrolled in this program", "user_id", "taken")
                 db.execute(
-                    "INSERT INTO bridge_enrollments (program_id, user_id, group_ids, end_at, expires_at, created_at, updated_at)"
+                    "INSERT INTO bridge_enrollments (program_id, user_id, group_ids, end_at, expires_at,"
+                    " created_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
                         program_id,
@@ -159,18 +168,21 @@ def update(call: Call) -> Reply:
     changes = call.body["enrollments"][0]
     with call.store.transaction() as db:
         found = db.execute(
-            "SELECT 1 FROM bridge_enrollments WHERE id = ? AND program_id = ? AND deleted_at IS NULL", [enrollment_id, program_id]
+            "SELECT 1 FROM bridge_enrollments WHERE id = ? AND program_id = ? AND deleted_at IS NULL",
+            [enrollment_id, program_id],
         ).fetchone()
         if found is None:
             raise not_found("Program enrollment")
         for field_name in ("end_at", "expires_at"):
             if field_name in changes:
                 db.execute(
-                    f"UPDATE bridge_enrollments SET {field_name} = ? WHERE id = ?",  # noqa: S608 - fixed names
+                    f"UPDATE bridge_enrollments SET {field_name} = ? WHERE id = ?",
                     [_optional_time(changes[field_name]), enrollment_id],
                 )
-        db.execute("UPDATE bridge_enrollments SET updated_at = ? WHERE id = ?", [dates.to_text(call.now), enrollment_id])
-    row = call.store.row(f"{_SELECT} WHERE e.id = ?", [enrollment_id])  # noqa: S608
+        db.execute(
+            "UPDATE bridge_enrollments SET updated_at = ? WHERE id = ?", [dates.to_text(call.now), enrollment_id]
+        )
+    row = call.store.row(f"{_SELECT} WHERE e.id = ?", [enrollment_id])
     return Reply(200, {"meta": {}, "enrollments": [enrollment_json(row or {}, call.now, show_deleted=False)]})
 
 
@@ -178,7 +190,8 @@ def delete(call: Call) -> Reply:
     program_id, enrollment_id = call.path["program_id"], call.path["id"]
     with call.store.transaction() as db:
         changed = db.execute(
-            "UPDATE bridge_enrollments SET deleted_at = ?, updated_at = ? WHERE id = ? AND program_id = ? AND deleted_at IS NULL",
+            "UPDATE bridge_enrollments SET deleted_at = ?, updated_at = ? WHERE id = ? AND program_id = ? AND"
+            " deleted_at IS NULL",
             [dates.to_text(call.now), dates.to_text(call.now), enrollment_id, program_id],
         ).rowcount
     if not changed:
@@ -210,8 +223,15 @@ def advance(store: Store, body: dict[str, Any], now: datetime) -> dict[str, Any]
         index = min(row["current_item_index"] + int(body.get("steps", 1)), row["total_items"])
         complete = bool(body.get("complete")) or index >= row["total_items"]
         db.execute(
-            "UPDATE bridge_enrollments SET current_item_index = ?, state = ?, completed_at = ?, updated_at = ? WHERE id = ?",
-            [row["total_items"] if complete else index, "complete" if complete else "active", stamp if complete else None, stamp, enrollment_id],
+            "UPDATE bridge_enrollments SET current_item_index = ?, state = ?, completed_at = ?, updated_at = ?"
+            " WHERE id = ?",
+            [
+                row["total_items"] if complete else index,
+                "complete" if complete else "active",
+                stamp if complete else None,
+                stamp,
+                enrollment_id,
+            ],
         )
-    found = store.row(f"{_SELECT} WHERE e.id = ?", [enrollment_id])  # noqa: S608
+    found = store.row(f"{_SELECT} WHERE e.id = ?", [enrollment_id])
     return enrollment_json(found or {}, now, show_deleted=True)

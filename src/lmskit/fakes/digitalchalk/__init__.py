@@ -58,7 +58,10 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
                     reg.get("graderId"),
                     reg.get("graderComment"),
                     dates.normalise(reg.get("createdDate", "2024-01-01T00:00:00Z")),
-                    *(dates.normalise(reg[k]) if reg.get(k) else None for k in ("beginDate", "lastActiveDate", "endDate")),
+                    *(
+                        dates.normalise(reg[k]) if reg.get(k) else None
+                        for k in ("beginDate", "lastActiveDate", "endDate")
+                    ),
                 ],
             )
 

@@ -60,8 +60,8 @@ def list_registrations(call: Call) -> Reply:
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     limit = int(call.query.get("limit", 15))
     offset = int(call.query.get("offset", 0))
-    total = call.store.row(f"SELECT COUNT(*) AS n FROM dc_registrations r{where}", parameters)  # noqa: S608
-    rows = call.store.rows(f"{_SELECT}{where} ORDER BY r.seq LIMIT ? OFFSET ?", [*parameters, limit, offset])  # noqa: S608
+    total = call.store.row(f"SELECT COUNT(*) AS n FROM dc_registrations r{where}", parameters)
+    rows = call.store.rows(f"{_SELECT}{where} ORDER BY r.seq LIMIT ? OFFSET ?", [*parameters, limit, offset])
     body: dict[str, Any] = {"results": [registration_json(row) for row in rows]}
     count = total["n"] if total else 0
     if offset + limit < count:
@@ -82,7 +82,9 @@ def _date_clause(name: str, column: str, text: str) -> tuple[str, list[str]]:
             raise ValueError(text)
         moment = dates.parse(found["value"])
     except ValueError:
-        raise ApiError(400, f"{name} must be a date or date-time, optionally prefixed by >, >=, < or <=", name) from None
+        raise ApiError(
+            400, f"{name} must be a date or date-time, optionally prefixed by >, >=, < or <=", name
+        ) from None
     operator = found["op"]
     if operator:
         return f"{column} {operator} ?", [dates.to_text(moment)]
@@ -93,7 +95,7 @@ def _date_clause(name: str, column: str, text: str) -> tuple[str, list[str]]:
 
 
 def get_registration(call: Call) -> Reply:
-    row = call.store.row(f"{_SELECT} WHERE r.id = ?", [call.path["id"]])  # noqa: S608
+    row = call.store.row(f"{_SELECT} WHERE r.id = ?", [call.path["id"]])
     if row is None:
         raise not_found("Registration")
     return Reply(200, registration_json(row))
@@ -117,7 +119,8 @@ def create_registration(call: Call) -> Reply:
         if existing and not offering["allow_retake"]:
             raise ApiError(400, "The user is already registered and the offering does not allow retakes.")
         db.execute(
-            "INSERT INTO dc_registrations (id, user_id, offering_id, status, created_date) VALUES (?, ?, ?, 'active', ?)",
+            "INSERT INTO dc_registrations (id, user_id, offering_id, status, created_date) VALUES (?, ?, ?,"
+            " 'active', ?)",
             [new_id, user_id, offering_id, dates.to_text(call.now)],
         )
     return Reply.empty(201, {"Location": f"{call.base_path}/registrations/{new_id}"})
@@ -128,15 +131,20 @@ def update_registration(call: Call) -> Reply:
     now = dates.to_text(call.now)
     with call.store.transaction() as db:
         row = db.execute(
-            "SELECT r.status, o.passing_grade FROM dc_registrations r JOIN dc_offerings o ON o.id = r.offering_id WHERE r.id = ?",
+            "SELECT r.status, o.passing_grade FROM dc_registrations r JOIN dc_offerings o ON o.id ="
+            " r.offering_id WHERE r.id = ?",
             [registration_id],
         ).fetchone()
         if row is None:
             raise not_found("Registration")
         if "status" in call.body:
             if row["status"] != "active":
-                raise ApiError(400, f"eject status not available after registration has {_verb(row['status'])}", "status")
-            db.execute("UPDATE dc_registrations SET status = 'ejected', end_date = ? WHERE id = ?", [now, registration_id])
+                raise ApiError(
+                    400, f"eject status not available after registration has {_verb(row['status'])}", "status"
+                )
+            db.execute(
+                "UPDATE dc_registrations SET status = 'ejected', end_date = ? WHERE id = ?", [now, registration_id]
+            )
         else:
             if row["status"] == "ejected":
                 raise ApiError(400, "an ejected registration cannot be graded", "grade")
@@ -190,5 +198,5 @@ def advance(store: Store, body: dict[str, Any], now: datetime) -> dict[str, Any]
                 "UPDATE dc_registrations SET status = ?, grade = ?, end_date = ? WHERE id = ?",
                 [status, grade, stamp, registration_id],
             )
-    found = store.row(f"{_SELECT} WHERE r.id = ?", [registration_id])  # noqa: S608
+    found = store.row(f"{_SELECT} WHERE r.id = ?", [registration_id])
     return registration_json(found or {})

@@ -1,0 +1,119 @@
+"""State that a contract suite cannot see: restarts with --db, concurrent writers, the control API."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
+from lmskit.fakes import get_fake
+from lmskit.fakes.app import build_app
+from lmskit.fakes.server import FakeServer
+
+COURSE_1 = "89cd2eada89133acedfad6d766a2d931"
+LEARNER = "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"
+DC = {"Authorization": "Bearer dc-demo-token"}
+
+
+def registrations(base_url: str) -> list[dict]:
+    return httpx.get(f"{base_url}/registrations", params={"limit": 100}, headers=DC).json()["results"]
+
+
+def test_db_file_keeps_state_across_a_restart(tmp_path) -> None:
+    db = tmp_path / "dc.sqlite"
+    with FakeServer(build_app(get_fake("digitalchalk"), db=db), base_path="/dc/api/v5") as first:
+        created = httpx.post(
+            f"{first.base_url}/registrations", json={"userId": LEARNER, "offeringId": COURSE_1}, headers=DC
+        )
+        new_id = created.headers["location"].rsplit("/", 1)[1]
+    with FakeServer(build_app(get_fake("digitalchalk"), db=db), base_path="/dc/api/v5") as second:
+        ids = [r["id"] for r in registrations(second.base_url)]
+    assert new_id in ids
+    assert len(ids) == 4  # three seeded once, plus the new one: a restart does not seed again
+
+
+def test_twenty_concurrent_writers_lose_nothing(tmp_path) -> None:
+    app = build_app(get_fake("absorb"), db=tmp_path / "absorb.sqlite")
+    seed = app.state.seed
+    api_key = seed["credentials"]["api_key"]
+    course = seed["courses"][0]["id"]
+    with FakeServer(app) as server:
+        base = {"x-api-key": api_key, "x-api-version": "2"}
+        login = {"username": "api.admin", "password": "fake-admin-password", "privateKey": api_key}
+        token = httpx.post(f"{server.base_url}/authenticate", json=login, headers=base).json()
+        headers = {**base, "Authorization": f"Bearer {token}"}
+        users = [seed["users"][i % 3]["id"] for i in range(20)]
+
+        def enroll_fifty(user: str) -> list[int]:
+            with httpx.Client(base_url=server.base_url, headers=headers, timeout=30) as client:
+                return [
+                    client.post(f"/users/{user}/enrollments/{course}", params={"reEnroll": "true"}).status_code
+                    for _ in range(50)
+                ]
+
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            statuses = [status for batch in pool.map(enroll_fifty, users) for status in batch]
+        assert statuses == [200] * 1000
+        total = sum(
+            httpx.get(
+                f"{server.base_url}/users/{user['id']}/enrollments", params={"_limit": 1}, headers=headers
+            ).json()["totalItems"]
+            for user in seed["users"]
+        )
+    # 1000 re-enrollments, each leaving one more enrollment behind, plus the three seeded ones.
+    assert total == 1003
+    with FakeServer(build_app(get_fake("absorb"), db=tmp_path / "absorb.sqlite")) as restarted:
+        headers["Authorization"] = (
+            "Bearer " + httpx.post(f"{restarted.base_url}/authenticate", json=login, headers=base).json()
+        )
+        active = httpx.get(
+            f"{restarted.base_url}/courses/{course}/enrollments",
+            params={"_filter": "isActive eq true"},
+            headers=headers,
+        )
+        assert active.json()["totalItems"] == 3
+
+
+def test_control_api_resets_seeds_and_logs_requests_without_secrets(tmp_path) -> None:
+    with FakeServer(build_app(get_fake("digitalchalk")), base_path="/dc/api/v5") as server:
+        control = f"{server.root_url}/_lmskit"
+        httpx.post(f"{server.base_url}/registrations", json={"userId": LEARNER, "offeringId": COURSE_1}, headers=DC)
+        assert len(registrations(server.base_url)) == 4
+        assert httpx.post(f"{control}/reset").status_code == 200
+        assert len(registrations(server.base_url)) == 3
+        log = httpx.get(f"{control}/requests").json()["requests"]
+        assert [(r["method"], r["path"], r["status"]) for r in log] == [
+            ("POST", "/dc/api/v5/registrations", 201),
+            ("GET", "/dc/api/v5/registrations", 200),
+            ("GET", "/dc/api/v5/registrations", 200),
+        ]
+        assert "dc-demo-token" not in str(log)
+        empty = {"credentials": {"tokens": [{"token": "t2", "user": "u"}]}, "users": [{"id": "u"}]}
+        assert httpx.post(f"{control}/seed", json=empty).status_code == 200
+        assert (
+            httpx.get(f"{server.base_url}/registrations", headers={"Authorization": "Bearer t2"}).json()["results"]
+            == []
+        )
+        assert httpx.post(f"{control}/seed", json=["not", "a", "seed"]).status_code == 400
+
+
+def test_no_request_gets_a_5xx_even_with_garbage(tmp_path) -> None:
+    garbage = [
+        ("POST", "/authenticate", b"{not json", {"content-type": "application/json"}),
+        ("POST", "/enrollments/unenroll", b"[1, 2", {"content-type": "application/json"}),
+        ("GET", "/users/%00/enrollments", b"", {}),
+        ("PATCH", "/myenrollments", b"", {}),
+        ("GET", "/" + "x" * 5000, b"", {}),
+        (
+            "POST",
+            "/users/0f8fad5b-d9cb-469f-a165-70867728950e/enrollments",
+            b"\xff\xfe",
+            {"content-type": "application/json"},
+        ),
+    ]
+    with FakeServer(build_app(get_fake("absorb"))) as server:
+        for method, path, body, headers in garbage:
+            response = httpx.request(
+                method, server.base_url + path, content=body, headers={"x-api-key": "k", **headers}
+            )
+            assert response.status_code < 500, (method, path, response.status_code)
