@@ -23,11 +23,14 @@ def serve_command(
         Path | None, typer.Option(help="SQLite file that keeps state across restarts (default: in memory).")
     ] = None,
     seed: Annotated[Path | None, typer.Option(help="Seed YAML (default: the built-in seed).")] = None,
+    rate_limit: Annotated[
+        int | None, typer.Option(help="Requests per second per credential before 429 (Bridge documents 5).", min=1)
+    ] = None,
 ) -> None:
     """Serve the vendor's fake: the documented behaviour, plus a control API under /_lmskit/."""
     get_vendor(vendor)
     fake = get_fake(vendor)
-    app = build_app(fake, db=db, seed=seed)
+    app = build_app(fake, db=db, seed=seed, options={"rate_limit": rate_limit} if rate_limit else None)
     try:
         sock = bind(host, port)
     except OSError as exc:

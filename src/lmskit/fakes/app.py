@@ -28,6 +28,7 @@ from lmskit.fakes.errors import ApiError
 from lmskit.fakes.requests import OperationPlan, RequestProblem
 from lmskit.fakes.security import SecurityPlan
 from lmskit.fakes.store import Store
+from lmskit.fakes.throttle import RateLimiter
 from lmskit.fakes.vendor import Call, Reply, VendorFake
 from lmskit.spec.loader import load_spec
 from lmskit.spec.operations import iter_operations
@@ -105,6 +106,8 @@ class _Dispatcher:
             if op.operation_id
         }
         self.security = SecurityPlan(document)
+        rate = state.options.get("rate_limit")
+        self.limiter = RateLimiter(int(rate), self.fake.rate_limit_header) if rate else None
         missing = sorted(set(self.plans) - set(self.fake.handlers))
         if missing:
             raise RuntimeError(f"the {self.fake.name} fake has no handler for {', '.join(missing)}")
@@ -135,6 +138,9 @@ class _Dispatcher:
         principals = await run_in_threadpool(
             self.security.authenticate, operation, request.headers, self.fake, self.state.store, now
         )
+        limit_headers = (
+            self.limiter.admit(request.headers.get("authorization", "") + "|" + str(principals)) if self.limiter else {}
+        )
         raw_body = await request.body()
         parsed, problems = plan.parse(
             match.path_params,
@@ -160,7 +166,9 @@ class _Dispatcher:
         )
         # Handlers block on SQLite; run them off the event loop so concurrent requests overlap.
         reply = await run_in_threadpool(self.fake.handlers[operation.operation_id or ""], call)
-        return _render(reply)
+        response = _render(reply)
+        response.headers.update(limit_headers)
+        return response
 
     def _validation_error(self, operation: Any, problems: list[RequestProblem]) -> ApiError:
         first = problems[0]

@@ -64,6 +64,8 @@ class VendorFake:
     # lmskit.contract.credentials derives from the spec's security schemes.
     credentials: Callable[[dict[str, Any]], dict[str, str]]
     advance: Callable[[Store, dict[str, Any], datetime], Any]
+    # The response header that reports the calls left when the fake is rate limited (Bridge documents one).
+    rate_limit_header: str | None = None
     # Server base paths the vendor is served under (DigitalChalk documents two); empty: the root.
     base_paths: tuple[str, ...] = ()
 

@@ -118,4 +118,5 @@ FAKE = VendorFake(
     load_seed=load_seed,
     credentials=credentials,
     advance=advance,
+    rate_limit_header="x-rate-limit-remaining",
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lmskit.spec.lint import errata, examples, links, operations, references, responses, structure
+from lmskit.spec.lint import errata, examples, extensions, links, operations, references, responses, structure
 from lmskit.spec.lint._problem import Problem, Rule
 from lmskit.spec.loader import Spec
 
@@ -27,6 +27,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("links", "links name existing operations and their parameters", links.check_links),
     Rule("errata", "x-lmskit-errata and x-lmskit-confidence are well-formed", errata.check_annotations),
+    Rule(
+        "extensions",
+        "x-lmskit-contract and x-lmskit-token name real operations and statuses",
+        extensions.check_extensions,
+    ),
 )
 
 
