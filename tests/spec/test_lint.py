@@ -259,7 +259,9 @@ def test_cli_rejects_documents_that_are_not_specs(tmp_path, content: str, messag
 def test_contract_extension_must_name_real_operations_and_4xx_statuses(spec_copy) -> None:
     copy = spec_copy("absorb")
     copy.replace("    state-rejection-statuses: [400]\n", "    state-rejection-statuses: [500]\n")
-    copy.replace("    auth-probe: {operationId: listMyCourseEnrollments}\n", "    auth-probe: {operationId: listMine}\n")
+    copy.replace(
+        "    auth-probe: {operationId: listMyCourseEnrollments}\n", "    auth-probe: {operationId: listMine}\n"
+    )
     copy.replace("        operationId: authenticate\n        headers:", "        operationId: login\n        headers:")
     messages = sorted(f.message for f in only(findings_of(copy), "extensions"))
     assert messages == [
