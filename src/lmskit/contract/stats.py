@@ -36,9 +36,11 @@ _LOCK = threading.Lock()
 STATS: dict[str, VendorStats] = {}
 
 
-def stats_for(vendor: str) -> VendorStats:
+def new_stats(vendor: str) -> VendorStats:
+    """Fresh counters for a vendor's run, replacing any earlier run's in this process."""
     with _LOCK:
-        return STATS.setdefault(vendor, VendorStats(vendor))
+        STATS[vendor] = VendorStats(vendor)
+        return STATS[vendor]
 
 
 def reset_stats() -> None:

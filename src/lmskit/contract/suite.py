@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, settings
 
 from lmskit.contract.auth import Authenticator
 from lmskit.contract.profiles import Profile, get_profile
-from lmskit.contract.stats import VendorStats, stats_for
+from lmskit.contract.stats import VendorStats, new_stats
 from lmskit.contract.targets import Target, fake_target, live_target
 from lmskit.errors import LmskitError
 from lmskit.spec.loader import load_spec
@@ -66,7 +66,7 @@ class Suite:
         else:
             self.target = live_target(vendor, self.document, options.target, allow_writes=options.allow_writes)
         self.authenticator = Authenticator(self.document, self.target.credentials, self.target.send)
-        self.stats: VendorStats = stats_for(vendor)
+        self.stats: VendorStats = new_stats(vendor)
         self.budget = options.budget or (self.profile.live_request_budget if self.target.is_live else None)
         self._resume_at = 0.0
         self._lock = threading.Lock()

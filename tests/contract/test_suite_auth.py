@@ -1,0 +1,112 @@
+"""Auth and pacing inside a contract run: the token is fetched once, re-fetched on a 401, 429s are waited out."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from schemathesis.auths import AuthContext, set_on_case
+
+from lmskit.contract import suite as suite_module
+from lmskit.contract.auth import Authenticator, AuthError
+from lmskit.contract.credentials import Credentials, credentials_from_env
+from lmskit.contract.suite import RunOptions, Suite
+from lmskit.spec.loader import load_spec
+from lmskit.vendors import VENDORS
+
+
+def authed_case(suite: Suite, path: str) -> object:
+    operation = suite.schema[path]["GET"]
+    case = operation.Case(headers={"x-api-version": "2"})
+    set_on_case(case, AuthContext(operation=operation, app=operation.app), None)
+    return case
+
+
+def test_a_superseded_absorb_token_is_fetched_again_and_the_call_replayed() -> None:
+    suite = Suite("absorb", RunOptions())
+    suite.call_and_validate(authed_case(suite, "/myenrollments"))
+    assert suite.authenticator.token_fetches == 1
+    values = suite.target.credentials.values
+    # Someone else logs in as the same user: Absorb keeps one token per user, so ours is now invalid.
+    login = {"username": values["USERNAME"], "password": values["PASSWORD"], "privateKey": values["API_KEY"]}
+    assert (
+        suite.target.send(
+            "POST", "/authenticate", {"x-api-key": values["API_KEY"], "x-api-version": "2"}, login
+        ).status_code
+        == 200
+    )
+    suite.call_and_validate(authed_case(suite, "/myenrollments"))
+    assert suite.authenticator.token_fetches == 2
+    assert suite.stats.statuses[401] == 1 and suite.stats.statuses[200] == 2
+
+
+def test_the_plain_auth_probes_reuse_the_runs_token() -> None:
+    suite = Suite("absorb", RunOptions())
+    assert suite.probe(suite.authenticator.current()) == 200
+    assert suite.probe(suite.authenticator.current()) == 200
+    assert suite.probe(suite.authenticator.wrong_headers()) == 401
+    assert suite.authenticator.token_fetches == 1
+
+
+def test_bridge_falls_back_to_key_and_secret_without_a_token() -> None:
+    document = load_spec(VENDORS["bridge"].spec_path).document
+    credentials = credentials_from_env("bridge", document, {"LMSKIT_BRIDGE_KEY": "k", "LMSKIT_BRIDGE_SECRET": "s"})
+    authenticator = Authenticator(document, credentials, send=lambda *args: httpx.Response(500))
+    assert authenticator.current() == {"Authorization": "Basic azpz"}  # base64("k:s")
+
+
+def test_missing_credentials_name_the_fields_and_hide_values() -> None:
+    document = load_spec(VENDORS["absorb"].spec_path).document
+    credentials = Credentials({"API_KEY": "secret-key"})
+    assert "secret-key" not in repr(credentials)
+    with pytest.raises(AuthError, match="provide API_KEY \\+ USERNAME \\+ PASSWORD"):
+        Authenticator(document, credentials, send=lambda *args: httpx.Response(500)).current()
+
+
+def test_a_failed_token_request_reports_the_status_not_the_body() -> None:
+    document = load_spec(VENDORS["absorb"].spec_path).document
+    credentials = Credentials({"API_KEY": "k", "USERNAME": "u", "PASSWORD": "canary-password"})
+    authenticator = Authenticator(
+        document, credentials, send=lambda *args: httpx.Response(401, json={"echo": "canary-password"})
+    )
+    with pytest.raises(AuthError) as caught:
+        authenticator.current()
+    assert str(caught.value) == "POST /authenticate answered 401; check the credentials for this vendor"
+
+
+class _Response:
+    def __init__(self, status_code: int, headers: dict[str, list[str]]) -> None:
+        self.status_code = status_code
+        self.headers = headers
+
+
+class _Case:
+    method = "GET"
+
+    class operation:
+        label = "GET /registrations"
+
+
+def test_a_429_pauses_the_next_call_for_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [100.0]
+    slept: list[float] = []
+    monkeypatch.setattr(suite_module.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(suite_module.time, "sleep", slept.append)
+    suite = Suite("digitalchalk", RunOptions())
+    suite.after_call(_Case(), _Response(429, {"retry-after": ["7"]}))
+    suite.before_call()
+    assert slept == [7.0]
+    clock[0] += 10
+    suite.before_call()
+    assert slept == [7.0]
+    suite.after_call(_Case(), _Response(429, {"retry-after": ["3600"]}))
+    suite.before_call()
+    assert slept[-1] == 60.0  # capped
+
+
+def test_a_live_run_stops_at_its_budget() -> None:
+    suite = Suite("digitalchalk", RunOptions(budget=2))
+    suite.after_call(_Case(), _Response(200, {}))
+    suite.before_call()
+    suite.after_call(_Case(), _Response(200, {}))
+    with pytest.raises(suite_module.BudgetExhausted, match="the request budget of 2 is spent"):
+        suite.before_call()
