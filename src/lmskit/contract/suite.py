@@ -249,3 +249,32 @@ def _retry_after(headers: Any) -> float:
         return min(max(float(raw), 0.0), _MAX_RETRY_AFTER) if raw is not None else 1.0
     except ValueError:
         return 1.0
+
+
+def contract_tests(vendor: str) -> dict[str, Any]:
+    """The pytest tests of one vendor's contract, for ``globals().update(...)`` in ``contracts/<vendor>/``.
+
+    ``test_conformance`` (every operation, every phase, every check), ``TestWorkflows`` (stateful runs
+    through the links) and the two plain auth tests.
+    """
+    suite = Suite(vendor, RunOptions.from_env(vendor))
+
+    @suite.schema.parametrize()  # type: ignore[untyped-decorator]
+    def test_conformance(case: Any) -> None:
+        suite.call_and_validate(case)
+
+    def test_valid_credentials_get_2xx() -> None:
+        status = suite.probe(suite.authenticator.current())
+        assert 200 <= status < 300, f"the auth probe answered {status} with the configured credentials"
+
+    def test_wrong_credentials_get_401() -> None:
+        status = suite.probe(suite.authenticator.wrong_headers())
+        assert status == 401, f"the auth probe answered {status} with wrong credentials, not 401"
+
+    return {
+        "suite": suite,
+        "test_conformance": test_conformance,
+        "TestWorkflows": suite.state_machine_test(),
+        "test_valid_credentials_get_2xx": test_valid_credentials_get_2xx,
+        "test_wrong_credentials_get_401": test_wrong_credentials_get_401,
+    }
