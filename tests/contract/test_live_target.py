@@ -120,3 +120,21 @@ def test_the_budget_stops_a_live_run(tmp_path) -> None:
     assert result.returncode == 1
     assert "the request budget of 5 is spent" in result.stdout
     assert len(log) <= 5 + 2  # the budget, plus the two plain auth probes
+
+
+def test_a_vendor_base_url_in_the_environment_selects_its_tenant(tmp_path) -> None:
+    with served("digitalchalk", default_seed("digitalchalk")) as server:
+        environment = {key: value for key, value in os.environ.items() if not key.startswith("LMSKIT_")}
+        environment |= {"LMSKIT_DIGITALCHALK_BASE_URL": server.base_url, "LMSKIT_DIGITALCHALK_TOKEN": "dc-demo-token"}
+        result = subprocess.run(
+            [sys.executable, "-m", "lmskit", "contract", "digitalchalk", "--budget", "60"],
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=300,
+            cwd=REPO,
+            check=False,
+        )
+        log = httpx.get(f"{server.root_url}/_lmskit/requests").json()["requests"]
+    assert f"digitalchalk at {server.base_url} (read-only)" in result.stdout
+    assert log, "the run went to the tenant named by LMSKIT_DIGITALCHALK_BASE_URL"

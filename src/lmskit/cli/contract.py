@@ -21,7 +21,12 @@ from lmskit.vendors import VENDORS, get_vendor
 
 def contract_command(
     vendors: Annotated[list[str] | None, typer.Argument(help="Vendor names (default: all).")] = None,
-    target: Annotated[str, typer.Option(help="'fake' (in-process) or a live tenant's base URL.")] = "fake",
+    target: Annotated[
+        str | None,
+        typer.Option(
+            help="'fake' (in-process) or a live tenant's base URL (default: LMSKIT_<VENDOR>_BASE_URL, else fake)."
+        ),
+    ] = None,
     profile: Annotated[str, typer.Option(help="quick (CI) or thorough (10,000+ cases per vendor).")] = "quick",
     allow_writes: Annotated[
         bool,
@@ -36,21 +41,23 @@ def contract_command(
     """Every documented operation, all phases (examples, coverage, fuzzing, stateful), all checks."""
     chosen = [get_vendor(name).name for name in vendors] if vendors else list(VENDORS)
     get_profile(profile)
-    if target != "fake" and len(chosen) != 1:
+    if target not in (None, "fake") and len(chosen) != 1:
         raise UsageError(
             "a live --target is one vendor's tenant; name that vendor, e.g. `lmskit contract absorb --target URL`"
         )
-    if allow_writes and target == "fake":
+    targets = {name: target or os.environ.get(f"LMSKIT_{name.upper()}_BASE_URL") or "fake" for name in chosen}
+    if allow_writes and all(value == "fake" for value in targets.values()):
         raise UsageError("--allow-writes is for live targets; the fakes always take writes")
-    if target != "fake":
-        # Fail here, on one line, rather than as a pytest collection error: URL, write opt-in, credentials.
-        vendor = get_vendor(chosen[0])
-        live_target(vendor.name, load_spec(vendor.spec_path).document, target, allow_writes=allow_writes)
+    for name, value in targets.items():
+        if value != "fake":
+            # Fail here, on one line, rather than as a pytest collection error: URL, write opt-in, credentials.
+            live_target(name, load_spec(get_vendor(name).spec_path).document, value, allow_writes=allow_writes)
     environment = {
         "LMSKIT_CONTRACT_PROFILE": profile,
         "LMSKIT_CONTRACT_ALLOW_WRITES": "1" if allow_writes else "0",
-        "LMSKIT_CONTRACT_TARGET": target,
     }
+    if target is not None:
+        environment["LMSKIT_CONTRACT_TARGET"] = target
     if budget is not None:
         environment["LMSKIT_CONTRACT_BUDGET"] = str(budget)
     folder = contracts_dir()
@@ -73,7 +80,6 @@ def contract_command(
 
 @contextmanager
 def _environment(values: dict[str, str]) -> Iterator[None]:
-    # The vendor-specific LMSKIT_<VENDOR>_BASE_URL would override --target; a command-line target wins.
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
     try:

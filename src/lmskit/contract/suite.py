@@ -44,8 +44,9 @@ class RunOptions:
 
     @classmethod
     def from_env(cls, vendor: str, environ: Mapping[str, str] = os.environ) -> RunOptions:
-        """``LMSKIT_<VENDOR>_BASE_URL`` (or ``LMSKIT_CONTRACT_TARGET``) picks a live tenant; the rest tune the run."""
-        target = environ.get(f"LMSKIT_{vendor.upper()}_BASE_URL") or environ.get("LMSKIT_CONTRACT_TARGET") or "fake"
+        """``LMSKIT_CONTRACT_TARGET`` or ``LMSKIT_<VENDOR>_BASE_URL`` picks a live tenant; the rest tune the run."""
+        # A --target given to `lmskit contract` wins over the vendor's own variable.
+        target = environ.get("LMSKIT_CONTRACT_TARGET") or environ.get(f"LMSKIT_{vendor.upper()}_BASE_URL") or "fake"
         budget = environ.get("LMSKIT_CONTRACT_BUDGET")
         return cls(
             target=target,
