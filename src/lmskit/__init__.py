@@ -15,6 +15,8 @@ from lmskit.errors import (
 )
 from lmskit.spec.lint import LintFinding, lint_spec
 from lmskit.spec.loader import Spec, load_spec
+from lmskit.validation.results import RunReport, ValidationResult
+from lmskit.validation.run import validate
 from lmskit.vendors import VENDORS, Vendor, get_vendor
 
 __version__ = "0.1.0"
@@ -25,12 +27,15 @@ __all__ = [
     "InputError",
     "LintFinding",
     "LmskitError",
+    "RunReport",
     "Spec",
     "SpecError",
     "UsageError",
+    "ValidationResult",
     "Vendor",
     "__version__",
     "get_vendor",
     "lint_spec",
     "load_spec",
+    "validate",
 ]

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from lmskit.cli import contract, generate, lint, operations, serve
+from lmskit.cli import contract, generate, lint, operations, serve, validate
 from lmskit.errors import LmskitError
 
 app = typer.Typer(
@@ -25,6 +25,7 @@ app.command("generate")(generate.generate_command)
 app.command("operations")(operations.operations_command)
 app.command("serve")(serve.serve_command)
 app.command("contract")(contract.contract_command)
+app.command("validate")(validate.validate_command)
 
 
 def main() -> None:

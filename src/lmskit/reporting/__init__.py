@@ -1,0 +1,1 @@
+"""Reports of a validation run: console (rich), JSON, JUnit XML."""

@@ -1,0 +1,1 @@
+"""Validating captured vendor responses against the specs: files, folders, HAR captures, stdin."""
