@@ -1,0 +1,208 @@
+"""`lmskit validate` over files, envelopes, HAR, folders and stdin; routing; fixtures; drift; bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_lmskit
+
+FIXTURES = REPO / "contracts" / "fixtures"
+ENROLLMENT = {
+    "id": "a14c149a-2ce0-41d4-b532-02189ad3cb22",
+    "courseId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+    "status": 3,
+}
+
+
+def har(entries: list[tuple[str, str, int, object]]) -> dict:
+    return {
+        "log": {
+            "version": "1.2",
+            "creator": {"name": "test", "version": "1"},
+            "entries": [
+                {
+                    "request": {"method": method, "url": url, "headers": []},
+                    "response": {
+                        "status": status,
+                        "headers": [{"name": "Content-Type", "value": "application/json"}],
+                        "content": {"mimeType": "application/json", "text": json.dumps(body)},
+                    },
+                }
+                for method, url, status, body in entries
+            ],
+        }
+    }
+
+
+def write(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_the_docs_fixtures_validate_with_their_errata_reproduced() -> None:
+    result = run_lmskit("validate", FIXTURES, "--format", "json")
+    assert result.exit_code == 0, result.stdout[-2000:]
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"files", "valid", "invalid", "skipped", "results"}
+    assert payload["invalid"] == 0 and payload["files"] == payload["valid"] >= 99
+    expected = {
+        Path(r["source"]).name: [e["pointer"] for e in r["expected"]] for r in payload["results"] if r["expected"]
+    }
+    assert expected == {
+        "digitalchalk-ejected-five-digit-year.json": ["/lastActiveDate"],
+        "digitalchalk-unquoted-keys.json": [""],
+        "bridge-placeholder-enrollment.json": ["/enrollments/0"],
+        "absorb-string-placeholders.json": ["/courseId", "/id", "/timeSpent", "/userId"],
+    }
+
+
+def test_an_erratum_that_stops_reproducing_fails(tmp_path) -> None:
+    errata = tmp_path / "errata"
+    shutil.copytree(FIXTURES / "errata", errata)
+    fixed = errata / "digitalchalk-ejected-five-digit-year.json"
+    fixed.write_text(fixed.read_text().replace("22012", "2012"))
+    result = run_lmskit("validate", errata)
+    assert result.exit_code == 1
+    assert "recorded violations changed; missing: ['/lastActiveDate" in result.stdout
+
+
+def test_har_entries_route_by_host_base_path_and_template(tmp_path) -> None:
+    capture = write(
+        tmp_path / "capture.har",
+        har(
+            [
+                ("GET", "https://rest.myabsorb.eu/enrollments/a14c149a-2ce0-41d4-b532-02189ad3cb22", 200, ENROLLMENT),
+                (
+                    "GET",
+                    "https://rest.sandbox.myabsorb.com.au/enrollments/a14c149a-2ce0-41d4-b532-02189ad3cb22",
+                    200,
+                    ENROLLMENT,
+                ),
+                ("POST", "https://rest.myabsorb.com/enrollments/unenroll", 204, None),
+                ("GET", "https://api.digitalchalk.com/api/v5/registrations", 200, {"results": []}),
+                (
+                    "GET",
+                    "https://api.digitalchalk.com/dc/api/v5/registrations/abc",
+                    200,
+                    {"id": "abc", "userId": "u", "offeringId": "o", "status": "active"},
+                ),
+                (
+                    "GET",
+                    "https://acme.bridgeapp.com/api/author/programs/1/learners",
+                    200,
+                    {"meta": {}, "enrollments": []},
+                ),
+                ("GET", "https://cdn.example.com/app.js", 200, {}),
+                ("GET", "https://rest.myabsorb.com/enrollments/a14c149a-2ce0-41d4-b532-02189ad3cb22/notes", 200, {}),
+            ]
+        ),
+    )
+    result = run_lmskit("validate", capture, "--format", "json")
+    payload = json.loads(result.stdout)
+    routed = [(Path(r["source"]).name, r["operation"]) for r in payload["results"]]
+    assert routed[:6] == [
+        ("capture.har entry 0", "getCourseEnrollment (GET /enrollments/{id})"),
+        ("capture.har entry 1", "getCourseEnrollment (GET /enrollments/{id})"),
+        ("capture.har entry 2", "unenrollCourseEnrollments (POST /enrollments/unenroll)"),
+        ("capture.har entry 3", "listRegistrations (GET /registrations)"),
+        ("capture.har entry 4", "getRegistration (GET /registrations/{id})"),
+        ("capture.har entry 5", "listProgramEnrollments (GET /api/author/programs/{program_id}/learners)"),
+    ]
+    assert payload["skipped"] == 1  # the CDN entry: another host
+    undocumented = payload["results"][6]
+    assert undocumented["errors"][0]["message"].endswith("matches no absorb operation")
+    assert result.exit_code == 1
+
+
+def test_envelopes_bare_bodies_and_stdin(tmp_path) -> None:
+    envelope = {
+        "request": {"method": "GET", "url": "https://rest.myabsorb.com/enrollments/x"},
+        "response": {"status": 200, "body": ENROLLMENT},
+    }
+    assert run_lmskit("validate", write(tmp_path / "e.json", envelope)).exit_code == 0
+    bare = write(tmp_path / "b.json", {**ENROLLMENT, "status": 99})
+    result = run_lmskit("validate", bare, "--vendor", "absorb", "--operation", "GET /enrollments/{id}")
+    assert result.exit_code == 1 and "99 is not one of" in result.stdout
+    piped = subprocess.run(
+        [sys.executable, "-m", "lmskit", "validate", "-", "--vendor", "absorb", "--operation", "getCourseEnrollment"],
+        input=json.dumps(ENROLLMENT), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert piped.returncode == 0, piped.stdout + piped.stderr
+
+
+def test_junit_output_has_a_failure_per_invalid_response(tmp_path) -> None:
+    bare = write(tmp_path / "b.json", {"results": "nope"})
+    result = run_lmskit(
+        "validate", bare, "--vendor", "digitalchalk", "--operation", "listRegistrations", "--format", "junit"
+    )
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<?xml")
+    assert '<failure message="&quot;nope&quot; is not of type &quot;array&quot;"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "arguments", "message"),
+    [
+        ('{"a": 1,,}', [], "bad.json:1:9: not valid JSON (Expecting property name enclosed in double quotes)"),
+        ("{}", [], "bad.json: a bare JSON body; pass --vendor and --operation"),
+        (
+            "{}",
+            ["--vendor", "absorb", "--operation", "getEnrolment"],
+            "absorb has no operation 'getEnrolment'; did you mean",
+        ),
+        ("{}", ["--vendor", "moodle", "--operation", "x"], "unknown vendor 'moodle'"),
+        ('{"response": {"status": "200"}}', [], "bad.json: /response/status must be an integer HTTP status"),
+        ('{"log": {"entries": [{"request": {}}]}}', [], "bad.json entry 0: not a HAR entry"),
+    ],
+)
+def test_malformed_input_exits_2_with_one_line(tmp_path, content: str, arguments: list[str], message: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    result = run_lmskit("validate", bad, *arguments)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert message in line
+
+
+def test_a_missing_input_and_a_truncated_har_exit_2(tmp_path) -> None:
+    assert run_lmskit("validate", tmp_path / "nope.json").exit_code == 2
+    truncated = tmp_path / "cut.har"
+    truncated.write_text(json.dumps(har([("GET", "https://rest.myabsorb.com/myenrollments", 200, {})]))[:-30])
+    result = run_lmskit("validate", truncated)
+    assert result.exit_code == 2
+    assert "cut.har:1: not valid JSON in the entries list" in result.stderr
+
+
+def test_the_drift_report_finds_a_new_field_and_a_new_enum_value_and_proposes_patches(tmp_path) -> None:
+    bodies = [{**ENROLLMENT, "status": 14, "region": "emea"}, {**ENROLLMENT, "region": "apac"}]
+    capture = write(
+        tmp_path / "week.har",
+        har(
+            [
+                ("GET", "https://rest.myabsorb.com/enrollments/a14c149a-2ce0-41d4-b532-02189ad3cb22", 200, b)
+                for b in bodies
+            ]
+        ),
+    )
+    result = run_lmskit("validate", capture, "--drift", "--format", "json")
+    drift = json.loads(result.stdout)["drift"]
+    [field] = [d for d in drift if d["kind"] == "undocumented-field"]
+    assert (field["path"], field["count"], field["detail"]) == ("/region", 2, "value type string")
+    assert field["location"].startswith(str(REPO / "specs" / "absorb.yaml"))
+    assert field["patch"] == "/components/schemas/CourseEnrollment/properties:\n  region:\n    type: string"
+    [enum] = [d for d in drift if d["kind"] == "enum"]
+    assert enum["path"] == "/status" and enum["detail"] == "14 x1"
+    assert (
+        enum["patch"] == "/components/schemas/EnrollmentStatus:\n  enum: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14]"
+    )
+    never = {d["path"] for d in drift if d["kind"] == "never-seen"}
+    assert "/courseName" in never and "/id" not in never
+    text = run_lmskit("validate", capture, "--drift")
+    assert "Drift report" in text.stdout and "region:" in text.stdout
