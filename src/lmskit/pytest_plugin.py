@@ -1,0 +1,139 @@
+"""pytest plugin (entry point ``pytest11``): the fakes and the validator as fixtures for your tests.
+
+    def test_sync_marks_completion(absorb_fake, lmskit_validate):
+        my_sync(base_url=absorb_fake.base_url, api_key=absorb_fake.credentials["API_KEY"])
+        absorb_fake.control("POST", "advance", {...})
+        assert [r["method"] for r in absorb_fake.requests()] == ["POST", "GET"]
+
+Fixtures: ``digitalchalk_fake``, ``bridge_fake``, ``absorb_fake`` (a fresh fake on 127.0.0.1 per test) and
+``lmskit_validate`` (asserts a response matches the spec). Heavy imports wait until a fixture is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from lmskit.fakes.server import FakeServer
+    from lmskit.validation.results import ValidationResult
+
+
+@dataclass
+class RunningFake:
+    """A fake served for one test: where it is, its seeded credentials, a ready client, its control API."""
+
+    vendor: str
+    server: FakeServer
+    credentials: dict[str, str]
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        return self.server.base_url
+
+    @property
+    def client(self) -> Any:
+        """The generated client (``<vendor>_client.Client``), authenticated as the spec's security says."""
+        package = importlib.import_module(f"{self.vendor}_client")
+        return package.Client(base_url=self.base_url, headers=dict(self.headers), raise_on_unexpected_status=True)
+
+    def control(self, method: str, path: str, json: Any = None) -> Any:
+        """Call the control API: ``control("POST", "advance", {...})`` → the decoded JSON answer."""
+        import httpx
+
+        response = httpx.request(method, f"{self.server.root_url}/_lmskit/{path.lstrip('/')}", json=json, timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+    def requests(self) -> list[dict[str, Any]]:
+        """What the fake received: method, path, status, duration, time."""
+        return list(self.control("GET", "requests")["requests"])
+
+    def reset(self) -> None:
+        self.control("POST", "reset")
+
+
+def _serve(vendor: str) -> Iterator[RunningFake]:
+    from lmskit.contract.auth import Authenticator
+    from lmskit.contract.credentials import Credentials
+    from lmskit.fakes import get_fake
+    from lmskit.fakes.app import build_app
+    from lmskit.fakes.server import FakeServer
+    from lmskit.spec.loader import load_spec
+    from lmskit.vendors import get_vendor
+
+    fake = get_fake(vendor)
+    app = build_app(fake)
+    credentials = fake.credentials(app.state.seed)
+    with FakeServer(app, base_path=fake.base_paths[0] if fake.base_paths else "") as server:
+        running = RunningFake(vendor, server, credentials)
+        document = load_spec(get_vendor(vendor).spec_path).document
+        authenticator = Authenticator(document, Credentials(credentials), _sender(server.base_url))
+        running.headers = {**authenticator.current(), **_default_headers(document)}
+        yield running
+
+
+def _sender(base_url: str) -> Callable[..., Any]:
+    import httpx
+
+    def send(method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        return httpx.request(method, base_url + path, headers=headers, json=json, timeout=30)
+
+    return send
+
+
+def _default_headers(document: Mapping[str, Any]) -> dict[str, str]:
+    """Required header parameters with a default that every operation shares (Absorb's x-api-version: 2)."""
+    from lmskit.spec.operations import iter_operations
+    from lmskit.spec.refs import resolve
+
+    shared: dict[str, str] | None = None
+    for operation in iter_operations(dict(document)):
+        found: dict[str, str] = {}
+        for parameter in operation.definition.get("parameters") or []:
+            value = resolve(dict(document), parameter, "").value
+            default = (value.get("schema") or {}).get("default")
+            if value.get("in") == "header" and value.get("required") and default is not None:
+                found[value["name"]] = str(default)
+        shared = found if shared is None else {k: v for k, v in shared.items() if found.get(k) == v}
+    return shared or {}
+
+
+@pytest.fixture
+def digitalchalk_fake() -> Iterator[RunningFake]:
+    """A DigitalChalk fake on 127.0.0.1 for this test (base URL ends in /dc/api/v5)."""
+    yield from _serve("digitalchalk")
+
+
+@pytest.fixture
+def bridge_fake() -> Iterator[RunningFake]:
+    """A Bridge fake on 127.0.0.1 for this test."""
+    yield from _serve("bridge")
+
+
+@pytest.fixture
+def absorb_fake() -> Iterator[RunningFake]:
+    """An Absorb fake on 127.0.0.1 for this test; ``.client`` carries x-api-key, a token and x-api-version."""
+    yield from _serve("absorb")
+
+
+@pytest.fixture
+def lmskit_validate() -> Callable[..., ValidationResult]:
+    """``lmskit_validate("absorb", "getCourseEnrollment", 200, body)``: fails the test with every violation."""
+    from lmskit.validation.run import validate
+
+    def check(
+        vendor: str, operation: str, status: int, body: Any, headers: Mapping[str, str] | None = None
+    ) -> ValidationResult:
+        result = validate(vendor, operation, status, body, headers)
+        if not result.valid:
+            lines = "\n".join(f"  {issue.pointer or '/'}: {issue.message}" for issue in result.errors)
+            pytest.fail(f"{vendor} {operation} {status} does not match the spec:\n{lines}", pytrace=False)
+        return result
+
+    return check

@@ -1,0 +1,56 @@
+"""The pytest plugin, used the way the README shows, in a separate pytest run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from lmskit.pytest_plugin import RunningFake
+
+USER_TEST = """
+from absorb_client.api.my_enrollments import list_my_course_enrollments
+from digitalchalk_client.api.registrations import get_registration
+
+
+def test_absorb_fake_and_client(absorb_fake, lmskit_validate):
+    page = list_my_course_enrollments.sync_detailed(client=absorb_fake.client)
+    assert page.status_code == 200
+    lmskit_validate("absorb", "listMyCourseEnrollments", 200, page.parsed.to_dict())
+    sent = [(r["method"], r["path"]) for r in absorb_fake.requests()]
+    assert sent == [("POST", "/authenticate"), ("GET", "/myenrollments")]
+
+
+def test_digitalchalk_fake_control(digitalchalk_fake):
+    registration = "65ade781cc98d136543678191005431a"
+    done = digitalchalk_fake.control("POST", "advance", {"registrationId": registration, "grade": 95})
+    assert done["status"] == "passed"
+    assert get_registration.sync(id=registration, client=digitalchalk_fake.client).grade == 95
+
+
+def test_bridge_fake_credentials(bridge_fake):
+    assert bridge_fake.credentials["TOKEN"] == "bridge-demo-token"
+
+
+def test_validate_fixture_fails_with_the_violations(lmskit_validate):
+    body = {"id": "x", "userId": "u", "offeringId": "o", "status": "gone"}
+    lmskit_validate("digitalchalk", "getRegistration", 200, body)
+"""
+
+
+def test_the_plugin_fixtures_work_in_a_users_test_suite(tmp_path) -> None:
+    (tmp_path / "test_user.py").write_text(textwrap.dedent(USER_TEST), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "test_user.py")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert "1 failed, 3 passed" in result.stdout, result.stdout[-3000:]
+    assert 'digitalchalk getRegistration 200 does not match the spec:\n  /status: "gone" is not one of' in result.stdout
+
+
+def test_running_fake_is_exported_for_type_hints() -> None:
+    assert RunningFake.__module__ == "lmskit.pytest_plugin"
