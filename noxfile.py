@@ -55,3 +55,13 @@ def contracts(session: nox.Session) -> None:
     """
     session.install("-e", ".")
     session.run("lmskit", "contract", "--junit", "reports", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Validation throughput against jsonschema-rs, jsonschema and schemathesis in one run, and a 100 MB HAR.
+
+    Speed is measured here, never in the test suite; figures are ratios to a baseline of the same run.
+    """
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench_validate.py", *session.posargs)

@@ -13,7 +13,6 @@ import typer
 
 from lmskit.contract.locate import contracts_dir
 from lmskit.contract.profiles import get_profile
-from lmskit.contract.targets import live_target
 from lmskit.errors import UsageError
 from lmskit.spec.loader import load_spec
 from lmskit.vendors import VENDORS, get_vendor
@@ -39,6 +38,9 @@ def contract_command(
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML into this folder.")] = None,
 ) -> None:
     """Every documented operation, all phases (examples, coverage, fuzzing, stateful), all checks."""
+    # Imported here: httpx, pytest and schemathesis are not needed by the other commands.
+    from lmskit.contract.targets import live_target
+
     chosen = [get_vendor(name).name for name in vendors] if vendors else list(VENDORS)
     get_profile(profile)
     if target not in (None, "fake") and len(chosen) != 1:

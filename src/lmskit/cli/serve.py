@@ -8,9 +8,6 @@ from typing import Annotated
 
 import typer
 
-from lmskit.fakes import get_fake
-from lmskit.fakes.app import build_app
-from lmskit.fakes.server import bind, run_forever
 from lmskit.spec.loader import load_spec
 from lmskit.vendors import get_vendor
 
@@ -28,6 +25,11 @@ def serve_command(
     ] = None,
 ) -> None:
     """Serve the vendor's fake: the documented behaviour, plus a control API under /_lmskit/."""
+    # Imported here: starlette and uvicorn are not needed by the other commands.
+    from lmskit.fakes import get_fake
+    from lmskit.fakes.app import build_app
+    from lmskit.fakes.server import bind, run_forever
+
     get_vendor(vendor)
     fake = get_fake(vendor)
     app = build_app(fake, db=db, seed=seed, options={"rate_limit": rate_limit} if rate_limit else None)

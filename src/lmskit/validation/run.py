@@ -12,7 +12,7 @@ from typing import Any
 
 from lmskit.errors import InputError
 from lmskit.spec.loader import load_spec
-from lmskit.validation.engine import Issue, ResponseChecker, VendorSpec, build_plan
+from lmskit.validation.engine import Issue, ResponseChecker, VendorSpec
 from lmskit.validation.exchange import Exchange
 from lmskit.validation.expectations import expectation_for, judge
 from lmskit.validation.results import RunReport, Skipped, ValidationResult
@@ -31,6 +31,7 @@ class Engine:
         self.routers = {name: VendorRouter(name, spec.document) for name, spec in self.specs.items()}
         self.exchange_router = ExchangeRouter(self.routers, default_vendor)
         self.checker = ResponseChecker(self.specs, strict=strict)
+        self._labels: dict[str, str] = {}
 
     def validate_exchange(self, exchange: Exchange) -> ValidationResult | Skipped:
         if exchange.operation is not None:
@@ -52,9 +53,11 @@ class Engine:
         issues = self.checker.check(
             routed.vendor, operation, exchange.status, exchange.headers, exchange.body, exchange.has_body
         )
-        plan = build_plan(self.specs[routed.vendor].document, operation, exchange.status)
-        schema_pointer = next(iter(plan.media.values()), None) if plan else None
-        label = f"{operation.operation_id} ({operation.label})"
+        plan = self.checker.plan(routed.vendor, operation, exchange.status)
+        schema_pointer = plan.schema_pointer if plan else None
+        label = self._labels.get(operation.pointer) or self._labels.setdefault(
+            operation.pointer, f"{operation.operation_id} ({operation.label})"
+        )
         return ValidationResult(
             exchange.source, routed.vendor, label, exchange.status, tuple(issues), exchange.body, schema_pointer
         )
@@ -105,6 +108,11 @@ def _engine(strict: bool) -> Engine:
     return Engine(strict=strict)
 
 
+# (vendor, operation, status, strict) → (the closed schema's jsonschema-rs check, the one answer a valid
+# body gets). A plain tuple: this lookup is most of lmskit.validate's cost on top of jsonschema-rs.
+_FAST: dict[tuple[str, str, int, bool], tuple[Callable[[Any], bool], ValidationResult]] = {}
+
+
 def validate(
     vendor: str,
     operation: str,
@@ -120,9 +128,31 @@ def validate(
     ``.errors`` and ``.warnings`` naming JSON pointers, schema paths and messages.
     ``operation`` is an operationId or ``"GET /registrations/{id}"``.
     """
+    # The common case costs one dict lookup and one jsonschema-rs call: valid, nothing undocumented.
+    entry = _FAST.get((vendor, operation, status, strict))
+    if entry is not None and headers is None and entry[0](body):
+        return entry[1]
     names = {str(k).lower(): str(v) for k, v in (headers or {}).items()}
     names.setdefault("content-type", "application/json")
     exchange = Exchange("<validate>", status, body, body is not None, names, vendor=vendor, operation=operation)
-    outcome = _engine(strict).validate_exchange(exchange)
+    engine = _engine(strict)
+    outcome = engine.validate_exchange(exchange)
     assert isinstance(outcome, ValidationResult)
+    if entry is None:
+        _FAST[(vendor, operation, status, strict)] = _fast_entry(engine, vendor, operation, status)
     return outcome
+
+
+def _never(body: Any) -> bool:
+    return False
+
+
+def _fast_entry(
+    engine: Engine, vendor: str, operation: str, status: int
+) -> tuple[Callable[[Any], bool], ValidationResult]:
+    found = engine.routers[vendor].operation(operation)
+    plan = engine.checker.plan(vendor, found, status)
+    label = f"{found.operation_id} ({found.label})"
+    checker = plan.fast.is_valid if plan is not None and plan.fast is not None and not plan.headers else _never
+    pointer = plan.schema_pointer if plan else None
+    return checker, ValidationResult("<validate>", vendor, label, status, (), None, pointer)
