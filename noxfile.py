@@ -20,8 +20,8 @@ def lint(session: nox.Session) -> None:
     """Specs (lmskit lint), our code (ruff, mypy --strict) and the generated clients (mypy --strict)."""
     session.install("-e", ".[dev]")
     session.run("lmskit", "lint")
-    session.run("ruff", "check", "src", "tests", "contracts", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "contracts", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "contracts", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "contracts", "benchmarks", "noxfile.py")
     session.run("mypy")
     session.run("mypy", "--strict", *(arg for package in GENERATED_PACKAGES for arg in ("-p", package)))
 
