@@ -74,7 +74,7 @@ def _serve(vendor: str) -> Iterator[RunningFake]:
         running = RunningFake(vendor, server, credentials)
         document = load_spec(get_vendor(vendor).spec_path).document
         authenticator = Authenticator(document, Credentials(credentials), _sender(server.base_url))
-        running.headers = {**authenticator.current(), **_default_headers(document)}
+        running.headers = {**authenticator.current(), **_shared_default_headers(document)}
         yield running
 
 
@@ -87,19 +87,13 @@ def _sender(base_url: str) -> Callable[..., Any]:
     return send
 
 
-def _default_headers(document: Mapping[str, Any]) -> dict[str, str]:
-    """Required header parameters with a default that every operation shares (Absorb's x-api-version: 2)."""
-    from lmskit.spec.operations import iter_operations
-    from lmskit.spec.refs import resolve
+def _shared_default_headers(document: dict[str, Any]) -> dict[str, str]:
+    """The default headers every operation sends alike (Absorb's x-api-version: 2), for the ready client."""
+    from lmskit.spec.operations import default_headers, iter_operations
 
     shared: dict[str, str] | None = None
-    for operation in iter_operations(dict(document)):
-        found: dict[str, str] = {}
-        for parameter in operation.definition.get("parameters") or []:
-            value = resolve(dict(document), parameter, "").value
-            default = (value.get("schema") or {}).get("default")
-            if value.get("in") == "header" and value.get("required") and default is not None:
-                found[value["name"]] = str(default)
+    for operation in iter_operations(document):
+        found = default_headers(document, operation)
         shared = found if shared is None else {k: v for k, v in shared.items() if found.get(k) == v}
     return shared or {}
 

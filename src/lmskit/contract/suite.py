@@ -23,8 +23,7 @@ from lmskit.contract.stats import VendorStats, new_stats
 from lmskit.contract.targets import Target, fake_target, live_target
 from lmskit.errors import LmskitError
 from lmskit.spec.loader import load_spec
-from lmskit.spec.operations import iter_operations
-from lmskit.spec.refs import resolve
+from lmskit.spec.operations import default_headers, iter_operations
 from lmskit.vendors import get_vendor
 
 _STANDARD_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
@@ -195,23 +194,12 @@ class Suite:
         }
         path = operation.path.format(**parameters)
         response = self.target.send(
-            operation.method.upper(), path, {**self._default_headers(operation), **headers}, None
+            operation.method.upper(), path, {**default_headers(self.document, operation), **headers}, None
         )
         with self._lock:
             self.stats.requests += 1
             self.stats.statuses[response.status_code] += 1
         return response.status_code
-
-    def _default_headers(self, operation: Any) -> dict[str, str]:
-        """Required header parameters with a default (Absorb's x-api-version: 2)."""
-        headers: dict[str, str] = {}
-        for owner in (operation.path_item, operation.definition):
-            for parameter in owner.get("parameters") or []:
-                value = resolve(self.document, parameter, "").value
-                default = (value.get("schema") or {}).get("default")
-                if value.get("in") == "header" and value.get("required") and default is not None:
-                    headers[value["name"]] = str(default)
-        return headers
 
 
 _SUITES: dict[str, Suite] = {}
