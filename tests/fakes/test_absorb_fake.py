@@ -226,3 +226,19 @@ def test_malformed_ids_get_422_invalid_format(fake, absorb) -> None:
     )
     assert response.status_code == 422
     assert response.json()["message"] == "Invalid format provided for userId"
+
+
+def test_a_disabled_portal_answers_403_to_authenticate(fake) -> None:
+    import yaml
+
+    from lmskit.fakes import get_fake
+
+    seed = yaml.safe_load(get_fake("absorb").default_seed.read_text())
+    assert fake.control("POST", "seed", {**seed, "portal_disabled": True}).status_code == 200
+    anonymous = Client(base_url=fake.base_url, headers={"x-api-key": fake.credentials["API_KEY"]})
+    body = AuthenticateRequest(
+        username="api.admin", password="fake-admin-password", private_key=UUID(fake.credentials["API_KEY"])
+    )
+    response = authenticate.sync_detailed(client=anonymous, body=body)
+    assert response.status_code == 403
+    assert response.parsed.message == "Portal disabled."  # type: ignore[union-attr]

@@ -54,6 +54,9 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
     credentials = seed.get("credentials", {})
     with store.transaction() as db:
         db.execute("INSERT INTO absorb_settings (key, value) VALUES ('api_key', ?)", [str(credentials["api_key"])])
+        # A disabled portal answers /authenticate with 403, as Absorb documents.
+        disabled = "1" if seed.get("portal_disabled") else "0"
+        db.execute("INSERT INTO absorb_settings (key, value) VALUES ('portal_disabled', ?)", [disabled])
         for user in seed.get("users", []):
             db.execute(
                 "INSERT INTO absorb_users (id, full_name, job_title, avatar) VALUES (?, ?, ?, ?)",

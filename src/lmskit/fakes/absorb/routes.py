@@ -57,6 +57,9 @@ def authenticate(call: Call) -> Reply:
     body = call.body
     api_key = call.store.row("SELECT value FROM absorb_settings WHERE key = 'api_key'")
     admin = call.store.row("SELECT user_id, password FROM absorb_admins WHERE username = ?", [body["username"]])
+    disabled = call.store.row("SELECT value FROM absorb_settings WHERE key = 'portal_disabled'")
+    if disabled is not None and disabled["value"] == "1":
+        raise ApiError(403, "Portal disabled.", code="Forbidden")
     if api_key is None or str(body["privateKey"]).lower() != api_key["value"].lower():
         raise ApiError(401, "The private key does not match this portal.")
     if admin is None or not secrets.compare_digest(admin["password"], str(body["password"])):
