@@ -117,3 +117,18 @@ def test_no_request_gets_a_5xx_even_with_garbage(tmp_path) -> None:
                 method, server.base_url + path, content=body, headers={"x-api-key": "k", **headers}
             )
             assert response.status_code < 500, (method, path, response.status_code)
+
+
+def test_absorb_answers_bad_formats_with_422_and_incomplete_requests_with_400() -> None:
+    app = build_app(get_fake("absorb"))
+    seed = app.state.seed
+    base = {"x-api-key": seed["credentials"]["api_key"], "x-api-version": "2"}
+    with FakeServer(app) as server:
+        login = {"username": "api.admin", "password": "fake-admin-password", "privateKey": base["x-api-key"]}
+        token = httpx.post(f"{server.base_url}/authenticate", json=login, headers=base).json()
+        headers = {**base, "Authorization": f"Bearer {token}"}
+        empty = httpx.post(f"{server.base_url}/enrollments/unenroll", json=[], headers=headers)
+        malformed = httpx.post(f"{server.base_url}/enrollments/unenroll", json=["not-a-guid"], headers=headers)
+        bad_limit = httpx.get(f"{server.base_url}/myenrollments", params={"_limit": "many"}, headers=headers)
+    assert (empty.status_code, malformed.status_code, bad_limit.status_code) == (400, 422, 422)
+    assert malformed.json()["message"] == '/0: "not-a-guid" is not a "uuid"'

@@ -173,7 +173,8 @@ class _Dispatcher:
     def _validation_error(self, operation: Any, problems: list[RequestProblem]) -> ApiError:
         first = problems[0]
         documented = {str(status) for status in operation.definition.get("responses", {})}
-        preferences = self.fake.validation_statuses.get(first.location, (400,))
+        statuses = self.fake.validation_statuses
+        preferences = statuses.get(f"{first.location}.{first.keyword}") or statuses.get(first.location) or (400,)
         status = next((s for s in preferences if str(s) in documented), preferences[0])
         message = "; ".join(problem.message for problem in problems[:5])
         return ApiError(status, message, first.name, "ValidationError")

@@ -44,6 +44,7 @@ class RequestProblem:
     location: str  # path | query | header | body
     name: str | None
     message: str
+    keyword: str = ""  # the failing JSON Schema keyword: format, type, required, minItems, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,8 @@ class OperationPlan:
                 continue
             value = _coerce(raw, plan.schema, self._validators, plan.schema_pointer)
             for violation in self._validators.iter_violations(plan.schema_pointer, value):
-                problems.append(RequestProblem(plan.location, plan.name, f"{plan.name}: {violation.message}"))
+                keyword = violation.schema_pointer.rsplit("/", 1)[-1]
+                problems.append(RequestProblem(plan.location, plan.name, f"{plan.name}: {violation.message}", keyword))
             getattr(parsed, plan.location if plan.location != "header" else "headers")[plan.name] = value
         body = self._parse_body(raw_body, content_type, problems)
         return ParsedRequest(parsed.path, parsed.query, parsed.headers, body), problems
@@ -107,9 +109,11 @@ class OperationPlan:
             return None
         if self.body.schema_pointer is not None:
             for violation in self._validators.iter_violations(self.body.schema_pointer, body):
-                name = violation.instance_pointer.lstrip("/").split("/", 1)[0] or None
+                token = violation.instance_pointer.lstrip("/").split("/", 1)[0]
+                name = token if token and not token.isdigit() else None  # a field, not an array position
                 where = violation.instance_pointer or "body"
-                problems.append(RequestProblem("body", name, f"{where}: {violation.message}"))
+                keyword = violation.schema_pointer.rsplit("/", 1)[-1]
+                problems.append(RequestProblem("body", name, f"{where}: {violation.message}", keyword))
         return body
 
 

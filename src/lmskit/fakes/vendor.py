@@ -56,8 +56,8 @@ class VendorFake:
     # (scheme name, credential, store, now) → a principal, or None when the credential is not valid.
     verify: Callable[[str, Any, Store, datetime], Any]
     render_error: Callable[[ApiError], Any]
-    # Which documented status a request that breaks the spec gets, by where it breaks it; the first status
-    # the operation documents wins.
+    # Which documented status a request that breaks the spec gets, by where it breaks it ("query") or by
+    # where and which schema keyword ("query.format"); the first status the operation documents wins.
     validation_statuses: Mapping[str, tuple[int, ...]]
     load_seed: Callable[[Store, dict[str, Any]], None]
     # The seed's credentials by field name (TOKEN, KEY, SECRET, API_KEY, USERNAME, PASSWORD), the names

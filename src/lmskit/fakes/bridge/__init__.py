@@ -114,7 +114,14 @@ FAKE = VendorFake(
     handlers=HANDLERS,
     verify=verify,
     render_error=render_error,
-    validation_statuses={"path": (400, 404), "query": (400,), "header": (400,), "body": (400, 422)},
+    # A timestamp Rails cannot parse is a validation failure (422); other malformed bodies are 400.
+    validation_statuses={
+        "path": (400, 404),
+        "query": (400,),
+        "header": (400,),
+        "body.format": (422, 400),
+        "body": (400, 422),
+    },
     load_seed=load_seed,
     credentials=credentials,
     advance=advance,
