@@ -31,9 +31,6 @@ class Credentials:
     def has(self, *fields: str) -> bool:
         return all(self.values.get(name) for name in fields)
 
-    def secrets(self) -> list[str]:
-        return [value for value in self.values.values() if value]
-
 
 def scheme_fields(scheme: Mapping[str, Any]) -> tuple[str, ...]:
     """The credential fields a security scheme needs."""

@@ -87,9 +87,6 @@ class Store:
                 if table != "lmskit_requests":
                     db.execute(f'DELETE FROM "{table}"')
 
-    def is_empty(self, table: str) -> bool:
-        return self.row(f'SELECT 1 FROM "{table}" LIMIT 1') is None
-
     def log_request(self, method: str, path: str, status: int, duration_ms: float, at: str) -> None:
         with self.transaction() as db:
             db.execute(

@@ -50,8 +50,8 @@ class VendorFake:
     """A vendor's behaviour: its state, its handlers (by operationId) and its error body."""
 
     name: str
-    schema_sql: str
-    default_seed: Path
+    # The vendor's package folder; it holds schema.sql (its tables) and seed.yaml (the built-in seed).
+    folder: Path
     handlers: Mapping[str, Handler]
     # (scheme name, credential, store, now) → a principal, or None when the credential is not valid.
     verify: Callable[[str, Any, Store, datetime], Any]
@@ -68,6 +68,14 @@ class VendorFake:
     rate_limit_header: str | None = None
     # Server base paths the vendor is served under (DigitalChalk documents two); empty: the root.
     base_paths: tuple[str, ...] = ()
+
+    @property
+    def schema_sql(self) -> str:
+        return (self.folder / "schema.sql").read_text(encoding="utf-8")
+
+    @property
+    def default_seed(self) -> Path:
+        return self.folder / "seed.yaml"
 
     def error(self, error: ApiError) -> Any:
         return self.render_error(error)

@@ -13,8 +13,6 @@ from lmskit.fakes.errors import ApiError
 from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import VendorFake
 
-_HERE = Path(__file__).parent
-
 
 def verify(scheme: str, credential: Any, store: Store, now: datetime) -> Any:
     if scheme == "bearerAuth":
@@ -109,8 +107,7 @@ def credentials(seed: dict[str, Any]) -> dict[str, str]:
 
 FAKE = VendorFake(
     name="bridge",
-    schema_sql=(_HERE / "schema.sql").read_text(encoding="utf-8"),
-    default_seed=_HERE / "seed.yaml",
+    folder=Path(__file__).parent,
     handlers=HANDLERS,
     verify=verify,
     render_error=render_error,

@@ -12,8 +12,6 @@ from lmskit.fakes.errors import ApiError
 from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import VendorFake
 
-_HERE = Path(__file__).parent
-
 
 def verify(scheme: str, credential: Any, store: Store, now: datetime) -> Any:
     row = store.row("SELECT user_id FROM dc_tokens WHERE token = ?", [credential])
@@ -73,8 +71,7 @@ def credentials(seed: dict[str, Any]) -> dict[str, str]:
 
 FAKE = VendorFake(
     name="digitalchalk",
-    schema_sql=(_HERE / "schema.sql").read_text(encoding="utf-8"),
-    default_seed=_HERE / "seed.yaml",
+    folder=Path(__file__).parent,
     handlers=HANDLERS,
     verify=verify,
     render_error=render_error,
