@@ -13,9 +13,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from lmskit.errors import GenerationError, InputError, LmskitError, SpecError, UsageError
+    from lmskit.errors import GenerationError, InputError, LmskitError, OperationNotFound, SpecError, UsageError
+    from lmskit.spec.api import Api, load_api
     from lmskit.spec.lint import LintFinding, lint_spec
     from lmskit.spec.loader import Spec, load_spec
+    from lmskit.spec.overlay import OverlayError
     from lmskit.validation.results import RunReport, ValidationResult
     from lmskit.validation.run import validate
     from lmskit.vendors import VENDORS, Vendor, get_vendor
@@ -28,6 +30,10 @@ _EXPORTS = {
     "GenerationError": "lmskit.errors",
     "InputError": "lmskit.errors",
     "LmskitError": "lmskit.errors",
+    "OperationNotFound": "lmskit.errors",
+    "OverlayError": "lmskit.spec.overlay",
+    "Api": "lmskit.spec.api",
+    "load_api": "lmskit.spec.api",
     "SpecError": "lmskit.errors",
     "UsageError": "lmskit.errors",
     "LintFinding": "lmskit.spec.lint",
@@ -44,10 +50,13 @@ _EXPORTS = {
 
 __all__ = [
     "VENDORS",
+    "Api",
     "GenerationError",
     "InputError",
     "LintFinding",
     "LmskitError",
+    "OperationNotFound",
+    "OverlayError",
     "RunReport",
     "Spec",
     "SpecError",
@@ -57,6 +66,7 @@ __all__ = [
     "__version__",
     "get_vendor",
     "lint_spec",
+    "load_api",
     "load_spec",
     "validate",
 ]

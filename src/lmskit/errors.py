@@ -6,7 +6,9 @@ an *error* stops the command. Every error is one line: where, what, what to do.
     LmskitError
     ├── UsageError          options that contradict each other, unknown vendor names
     ├── SpecError           spec missing, unparsable YAML, not a mapping
+    │   └── OverlayError    an overlay that is not one, or does not fit its spec (lmskit.spec.overlay)
     ├── InputError          an input file we cannot read
+    ├── OperationNotFound   an operation name the spec lacks; carries the closest ones
     └── GenerationError     openapi-python-client failed; carries its last output lines
 """
 
@@ -60,6 +62,10 @@ class SpecError(LmskitError):
 
 class InputError(LmskitError):
     """An input file cannot be read."""
+
+
+class OperationNotFound(LmskitError):
+    """An operation name that the spec does not have; the message lists the closest ones."""
 
 
 class GenerationError(LmskitError):

@@ -6,7 +6,8 @@
         assert [r["method"] for r in absorb_fake.requests()] == ["POST", "GET"]
 
 Fixtures: ``digitalchalk_fake``, ``bridge_fake``, ``absorb_fake`` (a fresh fake on 127.0.0.1 per test) and
-``lmskit_validate`` (asserts a response matches the spec). Heavy imports wait until a fixture is used.
+``lmskit_validate`` (asserts a response matches the spec). Both apply the overlays your project configures
+(``lmskit.toml`` or ``[tool.lmskit]`` beside pytest's rootdir). Heavy imports wait until a fixture is used.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
     from lmskit.fakes.server import FakeServer
+    from lmskit.spec.api import Api
     from lmskit.validation.results import ValidationResult
 
 
@@ -58,23 +61,28 @@ class RunningFake:
         self.control("POST", "reset")
 
 
-def _serve(vendor: str) -> Iterator[RunningFake]:
+def _project_api(vendor: str, rootdir: Path) -> Api:
+    """The vendor's Api with the overlays the user's project configures."""
+    from lmskit.project import find_config, load_apis
+
+    return load_apis([vendor], find_config(rootdir).overlays)[vendor]
+
+
+def _serve(vendor: str, rootdir: Path) -> Iterator[RunningFake]:
     from lmskit.contract.auth import Authenticator
     from lmskit.contract.credentials import Credentials
     from lmskit.fakes import get_fake
     from lmskit.fakes.app import build_app
     from lmskit.fakes.server import FakeServer
-    from lmskit.spec.loader import load_spec
-    from lmskit.vendors import get_vendor
 
+    api = _project_api(vendor, rootdir)
     fake = get_fake(vendor)
-    app = build_app(fake)
+    app = build_app(fake, api=api)
     credentials = fake.credentials(app.state.seed)
-    with FakeServer(app, base_path=fake.base_paths[0] if fake.base_paths else "") as server:
+    with FakeServer(app) as server:
         running = RunningFake(vendor, server, credentials)
-        document = load_spec(get_vendor(vendor).spec_path).document
-        authenticator = Authenticator(document, Credentials(credentials), _sender(server.base_url))
-        running.headers = {**authenticator.current(), **_shared_default_headers(document)}
+        authenticator = Authenticator(api, Credentials(credentials), _sender(server.base_url))
+        running.headers = {**authenticator.current(), **_shared_default_headers(api)}
         yield running
 
 
@@ -87,44 +95,47 @@ def _sender(base_url: str) -> Callable[..., Any]:
     return send
 
 
-def _shared_default_headers(document: dict[str, Any]) -> dict[str, str]:
+def _shared_default_headers(api: Api) -> dict[str, str]:
     """The default headers every operation sends alike (Absorb's x-api-version: 2), for the ready client."""
-    from lmskit.spec.operations import default_headers, iter_operations
-
     shared: dict[str, str] | None = None
-    for operation in iter_operations(document):
-        found = default_headers(document, operation)
+    for operation in api.operations.values():
+        found = api.request_shape(operation).default_headers()
         shared = found if shared is None else {k: v for k, v in shared.items() if found.get(k) == v}
     return shared or {}
 
 
 @pytest.fixture
-def digitalchalk_fake() -> Iterator[RunningFake]:
+def digitalchalk_fake(pytestconfig: pytest.Config) -> Iterator[RunningFake]:
     """A DigitalChalk fake on 127.0.0.1 for this test (base URL ends in /dc/api/v5)."""
-    yield from _serve("digitalchalk")
+    yield from _serve("digitalchalk", pytestconfig.rootpath)
 
 
 @pytest.fixture
-def bridge_fake() -> Iterator[RunningFake]:
+def bridge_fake(pytestconfig: pytest.Config) -> Iterator[RunningFake]:
     """A Bridge fake on 127.0.0.1 for this test."""
-    yield from _serve("bridge")
+    yield from _serve("bridge", pytestconfig.rootpath)
 
 
 @pytest.fixture
-def absorb_fake() -> Iterator[RunningFake]:
+def absorb_fake(pytestconfig: pytest.Config) -> Iterator[RunningFake]:
     """An Absorb fake on 127.0.0.1 for this test; ``.client`` carries x-api-key, a token and x-api-version."""
-    yield from _serve("absorb")
+    yield from _serve("absorb", pytestconfig.rootpath)
 
 
 @pytest.fixture
-def lmskit_validate() -> Callable[..., ValidationResult]:
+def lmskit_validate(pytestconfig: pytest.Config) -> Callable[..., ValidationResult]:
     """``lmskit_validate("absorb", "getCourseEnrollment", 200, body)``: fails the test with every violation."""
+    from lmskit.project import find_config, overlays_by_vendor
     from lmskit.validation.run import validate
+    from lmskit.vendors import VENDORS
+
+    layers = overlays_by_vendor(find_config(pytestconfig.rootpath).overlays, list(VENDORS))
 
     def check(
         vendor: str, operation: str, status: int, body: Any, headers: Mapping[str, str] | None = None
     ) -> ValidationResult:
-        result = validate(vendor, operation, status, body, headers)
+        overlays = [overlay.path for overlay in layers.get(vendor, ())]
+        result = validate(vendor, operation, status, body, headers, overlays=overlays)
         if not result.valid:
             lines = "\n".join(f"  {issue.pointer or '/'}: {issue.message}" for issue in result.errors)
             pytest.fail(f"{vendor} {operation} {status} does not match the spec:\n{lines}", pytrace=False)

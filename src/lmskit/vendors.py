@@ -1,7 +1,7 @@
 """The vendors the kit knows, listed once.
 
 Everything per vendor is derived from its one lowercase token: ``specs/<name>.yaml``,
-``generated/<name>_client/``, ``contracts/<name>/``.
+``generated/<name>_client/``, ``contracts/<name>/``, ``lmskit.fakes.<name>``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ VENDORS: dict[str, Vendor] = {
         Vendor("absorb", "Absorb Integration API v2 enrollments"),
     )
 }
+
+
+def checkout_root() -> Path | None:
+    """The repository root when the kit runs from a checkout (its specs/ and generated/ beside src/), else None."""
+    root = _REPO_SPECS.parent
+    return root if _REPO_SPECS.is_dir() and (root / "generated").is_dir() else None
 
 
 def get_vendor(name: str) -> Vendor:

@@ -33,7 +33,7 @@ def run_contract(
 
 def served(vendor: str, seed: dict) -> FakeServer:
     fake = get_fake(vendor)
-    return FakeServer(build_app(fake, seed=seed), base_path=fake.base_paths[0] if fake.base_paths else "")
+    return FakeServer(build_app(fake, seed=seed))
 
 
 def default_seed(vendor: str) -> dict:

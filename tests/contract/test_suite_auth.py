@@ -9,9 +9,9 @@ from schemathesis.auths import AuthContext, set_on_case
 from lmskit.contract import suite as suite_module
 from lmskit.contract.auth import Authenticator, AuthError
 from lmskit.contract.credentials import Credentials, credentials_from_env
-from lmskit.contract.suite import RunOptions, Suite
-from lmskit.spec.loader import load_spec
-from lmskit.vendors import VENDORS
+from lmskit.contract.options import RunOptions
+from lmskit.contract.suite import Suite
+from lmskit.spec.api import load_api
 
 
 def authed_case(suite: Suite, path: str) -> object:
@@ -22,7 +22,7 @@ def authed_case(suite: Suite, path: str) -> object:
 
 
 def test_a_superseded_absorb_token_is_fetched_again_and_the_call_replayed() -> None:
-    suite = Suite("absorb", RunOptions())
+    suite = Suite(load_api("absorb"), RunOptions())
     suite.call_and_validate(authed_case(suite, "/myenrollments"))
     assert suite.authenticator.token_fetches == 1
     values = suite.target.credentials.values
@@ -40,7 +40,7 @@ def test_a_superseded_absorb_token_is_fetched_again_and_the_call_replayed() -> N
 
 
 def test_the_plain_auth_probes_reuse_the_runs_token() -> None:
-    suite = Suite("absorb", RunOptions())
+    suite = Suite(load_api("absorb"), RunOptions())
     assert suite.probe(suite.authenticator.current()) == 200
     assert suite.probe(suite.authenticator.current()) == 200
     assert suite.probe(suite.authenticator.wrong_headers()) == 401
@@ -48,25 +48,23 @@ def test_the_plain_auth_probes_reuse_the_runs_token() -> None:
 
 
 def test_bridge_falls_back_to_key_and_secret_without_a_token() -> None:
-    document = load_spec(VENDORS["bridge"].spec_path).document
-    credentials = credentials_from_env("bridge", document, {"LMSKIT_BRIDGE_KEY": "k", "LMSKIT_BRIDGE_SECRET": "s"})
-    authenticator = Authenticator(document, credentials, send=lambda *args: httpx.Response(500))
+    api = load_api("bridge")
+    credentials = credentials_from_env("bridge", api.security, {"LMSKIT_BRIDGE_KEY": "k", "LMSKIT_BRIDGE_SECRET": "s"})
+    authenticator = Authenticator(api, credentials, send=lambda *args: httpx.Response(500))
     assert authenticator.current() == {"Authorization": "Basic azpz"}  # base64("k:s")
 
 
 def test_missing_credentials_name_the_fields_and_hide_values() -> None:
-    document = load_spec(VENDORS["absorb"].spec_path).document
     credentials = Credentials({"API_KEY": "secret-key"})
     assert "secret-key" not in repr(credentials)
     with pytest.raises(AuthError, match="provide API_KEY \\+ USERNAME \\+ PASSWORD"):
-        Authenticator(document, credentials, send=lambda *args: httpx.Response(500)).current()
+        Authenticator(load_api("absorb"), credentials, send=lambda *args: httpx.Response(500)).current()
 
 
 def test_a_failed_token_request_reports_the_status_not_the_body() -> None:
-    document = load_spec(VENDORS["absorb"].spec_path).document
     credentials = Credentials({"API_KEY": "k", "USERNAME": "u", "PASSWORD": "canary-password"})
     authenticator = Authenticator(
-        document, credentials, send=lambda *args: httpx.Response(401, json={"echo": "canary-password"})
+        load_api("absorb"), credentials, send=lambda *args: httpx.Response(401, json={"echo": "canary-password"})
     )
     with pytest.raises(AuthError) as caught:
         authenticator.current()
@@ -91,7 +89,7 @@ def test_a_429_pauses_the_next_call_for_retry_after(monkeypatch: pytest.MonkeyPa
     slept: list[float] = []
     monkeypatch.setattr(suite_module.time, "monotonic", lambda: clock[0])
     monkeypatch.setattr(suite_module.time, "sleep", slept.append)
-    suite = Suite("digitalchalk", RunOptions())
+    suite = Suite(load_api("digitalchalk"), RunOptions())
     suite.after_call(_Case(), _Response(429, {"retry-after": ["7"]}))
     suite.before_call()
     assert slept == [7.0]
@@ -104,7 +102,7 @@ def test_a_429_pauses_the_next_call_for_retry_after(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_live_run_stops_at_its_budget() -> None:
-    suite = Suite("digitalchalk", RunOptions(budget=2))
+    suite = Suite(load_api("digitalchalk"), RunOptions(budget=2))
     suite.after_call(_Case(), _Response(200, {}))
     suite.before_call()
     suite.after_call(_Case(), _Response(200, {}))

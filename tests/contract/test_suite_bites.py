@@ -19,23 +19,23 @@ FAULTS = {
             reply = original(call)
             return Reply(reply.status, {**reply.body, "grade": "ninety"}, reply.headers)
 
-        fakes.FAKES["digitalchalk"] = dataclasses.replace(fake, handlers={**fake.handlers, "getRegistration": broken})
+        module.FAKE = dataclasses.replace(fake, handlers={**fake.handlers, "getRegistration": broken})
     """,
-    # A missing required field: listed enrollments lose enrollment_id.
+    # A missing required field: listed enrollments lose the learner's id.
     "bridge": """
         original = fake.handlers["listProgramEnrollments"]
 
         def broken(call):
             reply = original(call)
-            items = [{k: v for k, v in e.items() if k != "enrollment_id"} for e in reply.body["enrollments"]]
+            items = [{k: v for k, v in e.items() if k != "id"} for e in reply.body["enrollments"]]
             return Reply(reply.status, {**reply.body, "enrollments": items}, reply.headers)
 
-        fakes.FAKES["bridge"] = dataclasses.replace(fake, handlers={**fake.handlers, "listProgramEnrollments": broken})
+        module.FAKE = dataclasses.replace(fake, handlers={**fake.handlers, "listProgramEnrollments": broken})
     """,
     # A 500 on a malformed id.
     "absorb": """
         statuses = {**fake.validation_statuses, "path": (500,)}
-        fakes.FAKES["absorb"] = dataclasses.replace(fake, validation_statuses=statuses)
+        module.FAKE = dataclasses.replace(fake, validation_statuses=statuses)
     """,
 }
 EXPECTED = {
@@ -48,8 +48,9 @@ EXPECTED = {
 @pytest.mark.parametrize("vendor", sorted(FAULTS))
 def test_a_fault_in_the_fake_fails_the_contract(vendor: str, tmp_path) -> None:
     suite = (REPO / "contracts" / vendor / f"test_{vendor}_contract.py").read_text(encoding="utf-8")
-    patch = "import dataclasses\nfrom lmskit import fakes\nfrom lmskit.fakes.vendor import Reply\n\n"
-    patch += f'fake = fakes.FAKES["{vendor}"]\n' + textwrap.dedent(FAULTS[vendor]) + "\n"
+    patch = "import dataclasses\nimport importlib\nfrom lmskit.fakes.vendor import Reply\n\n"
+    patch += f'module = importlib.import_module("lmskit.fakes.{vendor}")\nfake = module.FAKE\n'
+    patch += textwrap.dedent(FAULTS[vendor]) + "\n"
     module = tmp_path / f"test_{vendor}_with_fault.py"
     module.write_text(patch + suite, encoding="utf-8")
     (tmp_path / "conftest.py").write_text('pytest_plugins = ["lmskit.contract.pytest_hooks"]\n', encoding="utf-8")

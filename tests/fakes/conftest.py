@@ -32,7 +32,7 @@ class RunningFake:
 def start(vendor: str, **kwargs: Any) -> FakeServer:
     fake = get_fake(vendor)
     app = build_app(fake, **kwargs)
-    return FakeServer(app, base_path=fake.base_paths[0] if fake.base_paths else "")
+    return FakeServer(app)
 
 
 @pytest.fixture

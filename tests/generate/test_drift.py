@@ -8,13 +8,12 @@ import pytest
 from lmskit.errors import GenerationError
 from lmskit.generate import client as client_module
 from lmskit.generate.drift import DriftKind, check_drift, compare_trees
-from lmskit.vendors import VENDORS
+from lmskit.spec.api import load_api
 from tests.conftest import REPO, SPECS, run_lmskit
 
 
 def test_committed_clients_match_a_fresh_generation(vendor_name: str) -> None:
-    vendor = VENDORS[vendor_name]
-    assert check_drift(vendor, SPECS / f"{vendor_name}.yaml", REPO / "generated") == []
+    assert check_drift(load_api(vendor_name), REPO / "generated") == []
 
 
 def test_one_field_spec_edit_is_caught_with_a_per_file_diff(spec_copy) -> None:
@@ -24,7 +23,7 @@ def test_one_field_spec_edit_is_caught_with_a_per_file_diff(spec_copy) -> None:
         "        graderComment:\n          type: string\n          description: The grader's comment.\n"
         "        graderEmail:\n          type: string\n",
     )
-    drifts = check_drift(VENDORS["digitalchalk"], copy.path, REPO / "generated")
+    drifts = check_drift(load_api("digitalchalk", spec_path=copy.path), REPO / "generated")
     assert [(d.relative_path, d.kind) for d in drifts] == [
         ("generated/digitalchalk_client/models/registration.py", DriftKind.changed)
     ]
@@ -38,13 +37,15 @@ def test_cli_check_exits_1_and_prints_the_diff_when_a_spec_changed(tmp_path: Pat
     shutil.copytree(SPECS, specs)
     bridge = specs / "bridge.yaml"
     bridge.write_text(
-        bridge.read_text().replace("        program_due: {type: integer, ", "        program_due: {type: number, ")
+        bridge.read_text().replace(
+            '        program_due: {type: [integer, "null"], ', '        program_due: {type: [number, "null"], '
+        )
     )
     result = run_lmskit("generate", "bridge", "--check", "--specs-dir", specs, "--output-dir", REPO / "generated")
     assert result.exit_code == 1
     assert "generated/bridge_client/models/program_enrollment_response.py: changed" in result.stdout
-    assert "-    program_due: int | Unset = UNSET" in result.stdout
-    assert "+    program_due: float | Unset = UNSET" in result.stdout
+    assert "-    program_due: int | None | Unset = UNSET" in result.stdout
+    assert "+    program_due: float | None | Unset = UNSET" in result.stdout
     assert "the committed clients are stale; run `lmskit generate`" in result.stderr
 
 
@@ -99,7 +100,22 @@ def test_generator_failure_is_one_readable_line(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "bridge_client").exists()
 
 
-def test_generate_without_a_specs_folder_says_where_to_run(tmp_path: Path) -> None:
-    result = run_lmskit("generate", cwd=tmp_path)
+def test_a_missing_specs_dir_says_so(tmp_path: Path) -> None:
+    result = run_lmskit("generate", "--specs-dir", tmp_path / "nowhere", cwd=tmp_path)
     assert result.exit_code == 2
-    assert result.stderr.strip() == "lmskit: specs: no such folder; run from the repository root or pass --specs-dir"
+    assert (
+        result.stderr.strip()
+        == f"lmskit: {tmp_path / 'nowhere'}: no such folder; pass the folder holding <vendor>.yaml"
+    )
+
+
+def test_overlays_never_overwrite_the_committed_clients(tmp_path: Path) -> None:
+    overlay = tmp_path / "acme.yaml"
+    overlay.write_text(
+        "overlay: 1.0.0\ninfo: {title: acme, version: '1'}\nextends: absorb.yaml\n"
+        "actions: [{target: $.info, update: {x-acme: true}}]\n"
+    )
+    result = run_lmskit("generate", "absorb", "--overlay", overlay)
+    assert result.exit_code == 2
+    assert "overlays change the client: pass --out DIR" in result.stderr
+    assert "Traceback" not in result.stderr

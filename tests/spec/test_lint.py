@@ -178,6 +178,24 @@ def test_confidence_needs_a_known_level_and_a_source(spec_copy) -> None:
     assert messages == {"x-lmskit-confidence is 'maybe'", "x-lmskit-confidence without x-lmskit-source"}
 
 
+def test_evidence_annotations_and_the_client_format_are_checked(spec_copy) -> None:
+    copy = spec_copy("absorb")
+    copy.replace("          confidence: medium\n    TimeSpan:", "          confidence: likely\n    TimeSpan:")
+    copy.replace("      decision: \"Not followed: the mock's", "      verdict: \"Not followed: the mock's")
+    copy.replace("      x-lmskit-client-format: date-time\n", "      x-lmskit-client-format: datetime\n")
+    found = only(findings_of(copy), "errata")
+    assert {f.message for f in found} == {
+        "erratum confidence is 'likely'",
+        "evidence entry must have exactly source, shows, decision, confidence",
+        "x-lmskit-client-format 'datetime' needs a `type: string` schema without `format`",
+    }
+    assert {f.line for f in found} == {
+        copy.line_of("confidence: likely"),
+        copy.line_of("x-lmskit-client-format: datetime"),
+        copy.line_of("- source: \"quanglekim021223/LSPLATFORMPR app/mocks/levelup.py @57daf7c, a FastAPI"),
+    }
+
+
 def test_duplicate_yaml_key_is_reported_at_the_second_occurrence(spec_copy) -> None:
     copy = spec_copy("digitalchalk")
     copy.replace(
@@ -218,7 +236,7 @@ def test_cli_json_output_has_a_stable_shape(spec_copy) -> None:
     [entry] = payload["specs"]
     assert entry["operations"] == 4
     [finding] = entry["findings"]
-    assert set(finding) == {"rule", "line", "column", "pointer", "message", "hint"}
+    assert set(finding) == {"rule", "path", "line", "column", "pointer", "message", "hint"}
     assert (
         finding["pointer"]
         == "/paths/~1registrations~1{id}/put/requestBody/content/application~1json/examples/assignGrade/value/grade"

@@ -42,7 +42,7 @@ class HarRecorder:
 def record(vendor: str, calls, tmp_path: Path) -> tuple[Path, int]:
     fake = get_fake(vendor)
     recorder = HarRecorder()
-    server = FakeServer(build_app(fake), base_path=fake.base_paths[0] if fake.base_paths else "")
+    server = FakeServer(build_app(fake))
     with server, httpx.Client(base_url=server.base_url, event_hooks={"response": [recorder]}) as client:
         calls(client)
     return recorder.save(tmp_path / f"{vendor}.har"), len(recorder.entries)

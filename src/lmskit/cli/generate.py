@@ -9,10 +9,13 @@ from typing import Annotated
 
 import typer
 
+from lmskit.cli._apis import NoConfigOption, OverlayOption, announce_config, overlay_choices, vendor_names
 from lmskit.errors import UsageError
 from lmskit.generate.client import generate_client
 from lmskit.generate.drift import check_drift
-from lmskit.vendors import VENDORS, get_vendor
+from lmskit.project import load_apis
+from lmskit.spec.loader import display_path
+from lmskit.vendors import checkout_root
 
 
 def generate_command(
@@ -23,37 +26,80 @@ def generate_command(
             "--check", help="Regenerate into a temporary folder and fail with a diff if the committed client differs."
         ),
     ] = False,
-    specs_dir: Annotated[Path, typer.Option(help="Folder holding <vendor>.yaml.")] = Path("specs"),
-    output_dir: Annotated[Path, typer.Option(help="Folder holding the committed <vendor>_client packages.")] = Path(
-        "generated"
-    ),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "--output-dir",
+            help="Folder for the <vendor>_client packages (default: the checkout's generated/, the kit's committed "
+            "clients; required with overlays and outside a checkout).",
+        ),
+    ] = None,
+    package: Annotated[
+        str | None, typer.Option(help="Package name of the client (one vendor only; default <vendor>_client).")
+    ] = None,
+    specs_dir: Annotated[
+        Path | None, typer.Option(help="Read <vendor>.yaml from this folder instead of the shipped specs.")
+    ] = None,
+    overlay: OverlayOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
-    """Regenerate the typed clients from the specs (or, with --check, prove they are up to date)."""
-    if not specs_dir.is_dir():
-        raise UsageError(f"{specs_dir}: no such folder; run from the repository root or pass --specs-dir")
-    chosen = [get_vendor(name) for name in vendors] if vendors else list(VENDORS.values())
+    """Regenerate the typed clients from the specs (or, with --check, prove they are up to date).
+
+    With overlays (--overlay, or lmskit.toml / [tool.lmskit]), the client is generated from the spec as the
+    overlays leave it, into --out: your tenant's client, inside your own project.
+    """
+    chosen = vendor_names(vendors)
+    if package is not None and len(chosen) != 1:
+        raise UsageError("--package names one client; name its vendor, e.g. `lmskit generate absorb --package ...`")
+    if package is not None and not package.isidentifier():
+        raise UsageError(f"--package {package!r} is not a Python identifier; use e.g. acme_absorb_client")
+    spec_paths = {}
+    if specs_dir is not None:
+        if not specs_dir.is_dir():
+            raise UsageError(f"{specs_dir}: no such folder; pass the folder holding <vendor>.yaml")
+        for name in chosen:
+            spec_paths[name] = specs_dir / f"{name}.yaml"
+            if not spec_paths[name].is_file():
+                raise UsageError(f"{spec_paths[name]}: no such spec; expected one <vendor>.yaml per vendor")
+    choices = overlay_choices(overlay, no_config)
+    if choices and out is None:
+        raise UsageError(
+            "overlays change the client: pass --out DIR (and --package NAME) to generate your own; "
+            "generated/ holds the clients of the shipped specs"
+        )
+    root = checkout_root()
+    if out is None and root is None:
+        raise UsageError(
+            "pass --out DIR: the kit's committed clients live in its repository; "
+            "to generate a client into your project, name the folder (and --package NAME)"
+        )
+    output_dir = out or (root / "generated" if root is not None else Path("generated"))
+    apis = load_apis(chosen, choices, spec_paths)
+    announce_config(choices)
     drifted = 0
-    for vendor in chosen:
-        spec_path = specs_dir / f"{vendor.name}.yaml"
-        if not spec_path.is_file():
-            raise UsageError(f"{spec_path}: no such spec; expected one <vendor>.yaml per vendor in {specs_dir}")
+    for name, api in apis.items():
+        client = package or f"{name}_client"
         if check:
-            drifts = check_drift(vendor, spec_path, output_dir)
+            drifts = check_drift(api, output_dir, client)
             for drift in drifts:
                 print(f"{drift.relative_path}: {drift.kind.value}")
                 sys.stdout.write(drift.diff if drift.diff.endswith("\n") or not drift.diff else drift.diff + "\n")
             status = "up to date" if not drifts else f"{len(drifts)} file(s) differ from a fresh generation"
-            print(f"{output_dir / vendor.client_package}: {status}", file=sys.stderr)
+            print(f"{display_path(output_dir / client)}: {status}", file=sys.stderr)
             drifted += len(drifts)
         else:
-            target = output_dir / vendor.client_package
-            fresh = generate_client(vendor, spec_path, output_dir / ".lmskit-staging")
+            output_dir.mkdir(parents=True, exist_ok=True)
+            target = output_dir / client
+            staging = output_dir / ".lmskit-staging"
+            fresh = generate_client(api, staging, client)
             # Swap in only after a successful run, so a failed generation never leaves half a client.
             if target.exists():
                 shutil.rmtree(target)
             fresh.rename(target)
-            shutil.rmtree(output_dir / ".lmskit-staging", ignore_errors=True)
-            print(f"{target}: generated from {spec_path}", file=sys.stderr)
+            shutil.rmtree(staging, ignore_errors=True)
+            layered = f" with {len(api.overlays)} overlay(s)" if api.overlays else ""
+            print(f"{display_path(target)}: generated from the {name} spec{layered}", file=sys.stderr)
     if drifted:
         print(
             "lmskit: the committed clients are stale; "

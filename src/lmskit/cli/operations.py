@@ -6,18 +6,17 @@ from typing import Annotated
 
 import typer
 
-from lmskit.spec.loader import load_spec
-from lmskit.spec.operations import iter_operations
-from lmskit.vendors import VENDORS, get_vendor
+from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for, vendor_names
 
 
 def operations_command(
     vendors: Annotated[list[str] | None, typer.Argument(help="Vendor names (default: all).")] = None,
+    overlay: OverlayOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Print a Markdown table: vendor, operationId, method, path."""
     print("| vendor | operationId | method | path |")
     print("|---|---|---|---|")
-    for vendor in [get_vendor(name) for name in vendors] if vendors else VENDORS.values():
-        spec = load_spec(vendor.spec_path)
-        for operation in iter_operations(spec.document):
-            print(f"| {vendor.name} | `{operation.operation_id}` | {operation.method.upper()} | `{operation.path}` |")
+    for name, api in apis_for(vendor_names(vendors), overlay, no_config).items():
+        for operation in api.operations.values():
+            print(f"| {name} | `{operation.operation_id}` | {operation.method.upper()} | `{operation.path}` |")

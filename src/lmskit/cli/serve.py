@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from lmskit.spec.loader import load_spec
+from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
 from lmskit.vendors import get_vendor
 
 
@@ -23,6 +23,8 @@ def serve_command(
     rate_limit: Annotated[
         int | None, typer.Option(help="Requests per second per credential before 429 (Bridge documents 5).", min=1)
     ] = None,
+    overlay: OverlayOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Serve the vendor's fake: the documented behaviour, plus a control API under /_lmskit/."""
     # Imported here: starlette and uvicorn are not needed by the other commands.
@@ -30,19 +32,19 @@ def serve_command(
     from lmskit.fakes.app import build_app
     from lmskit.fakes.server import bind, run_forever
 
-    get_vendor(vendor)
+    vendor = get_vendor(vendor).name
+    api = apis_for([vendor], overlay, no_config)[vendor]
     fake = get_fake(vendor)
-    app = build_app(fake, db=db, seed=seed, options={"rate_limit": rate_limit} if rate_limit else None)
+    app = build_app(fake, api=api, db=db, seed=seed, options={"rate_limit": rate_limit} if rate_limit else None)
     try:
         sock = bind(host, port)
     except OSError as exc:
         print(f"lmskit: cannot listen on {host}:{port} ({exc.strerror}); pass another --port", file=sys.stderr)
         raise typer.Exit(2) from None
     actual = sock.getsockname()[1]
-    base = fake.base_paths[0] if fake.base_paths else ""
     shown_host = f"[{host}]" if ":" in host else host
-    title = load_spec(get_vendor(vendor).spec_path).title
-    print(f"lmskit: {title} fake at http://{shown_host}:{actual}{base}")
+    layered = f" with {len(api.overlays)} overlay(s)" if api.overlays else ""
+    print(f"lmskit: {api.title} fake{layered} at http://{shown_host}:{actual}{api.default_base_path}")
     print(f"lmskit: state: {db or 'in memory'}; control API: http://{shown_host}:{actual}/_lmskit/")
     for name, value in fake.credentials(app.state.seed).items():
         print(f"lmskit: credential {name}={value}  (LMSKIT_{vendor.upper()}_{name})")

@@ -1,20 +1,20 @@
 """Headers that satisfy the spec's security requirements, from credentials.
 
 A bearer scheme with ``x-lmskit-token`` gets its token by calling the operation it names (Absorb's
-``POST /authenticate``); everything else is sent as the scheme says.
+``POST /authenticate``); everything else is sent as the scheme says (``lmskit.spec.security``).
 """
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-from lmskit.contract.credentials import Credentials, fill, scheme_fields
+from lmskit.contract.credentials import Credentials
 from lmskit.errors import LmskitError
-from lmskit.spec.operations import iter_operations
+from lmskit.spec.api import Api
+from lmskit.spec.security import Scheme
 
 # (method, path, headers, json body) → response
 Send = Callable[[str, str, dict[str, str], Any], httpx.Response]
@@ -25,25 +25,22 @@ class AuthError(LmskitError):
 
 
 class Authenticator:
-    def __init__(self, document: Mapping[str, Any], credentials: Credentials, send: Send) -> None:
-        self.schemes: dict[str, dict[str, Any]] = dict((document.get("components") or {}).get("securitySchemes") or {})
-        self.requirements: list[dict[str, Any]] = list(document.get("security") or [])
+    def __init__(self, api: Api, credentials: Credentials, send: Send) -> None:
+        self.api = api
+        self.security = api.security
         self.credentials = credentials
         self.send = send
-        self.operations = {op.operation_id: op for op in iter_operations(dict(document)) if op.operation_id}
         self.token_fetches = 0
         self._current: dict[str, str] | None = None
 
-    def usable_requirement(self) -> dict[str, Any]:
+    def usable_requirement(self) -> tuple[str, ...]:
         """The first security alternative every field of which we have credentials for."""
-        for requirement in self.requirements:
-            if all(self.credentials.has(*scheme_fields(self.schemes[name])) for name in requirement):
-                return requirement
-        wanted = " or ".join(
-            " + ".join(field for name in requirement for field in scheme_fields(self.schemes[name]))
-            for requirement in self.requirements
-        )
-        raise AuthError(f"no credentials for any of the spec's security requirements; provide {wanted}")
+        found = self.security.usable_requirement(self.credentials.values)
+        if found is None:
+            raise AuthError(
+                f"no credentials for any of the spec's security requirements; provide {self.security.wanted()}"
+            )
+        return found
 
     def current(self) -> dict[str, str]:
         """The headers in use, fetched once and shared: a second token request would supersede the first
@@ -55,10 +52,11 @@ class Authenticator:
     def refresh(self) -> dict[str, str]:
         """New headers for the usable requirement, fetching a new token where the scheme says so."""
         headers: dict[str, str] = {}
-        requirement = self.usable_requirement()
+        schemes = [self.security.schemes[name] for name in self.usable_requirement()]
         # Static credentials first: a token request may need them (Absorb's needs x-api-key).
-        for name in sorted(requirement, key=lambda n: "x-lmskit-token" in self.schemes[n]):
-            headers.update(self._scheme_headers(self.schemes[name], headers))
+        for scheme in sorted(schemes, key=lambda s: s.token is not None):
+            token = self._fetch_token(scheme, headers) if scheme.token is not None else None
+            headers.update(scheme.headers(self.credentials.values, token))
         self._current = headers
         return dict(headers)
 
@@ -66,47 +64,34 @@ class Authenticator:
         """The same headers with every credential replaced by a wrong one."""
         headers: dict[str, str] = {}
         for name in self.usable_requirement():
-            scheme = self.schemes[name]
-            if scheme.get("type") == "apiKey":
-                headers[str(scheme["name"])] = "lmskit-wrong-api-key"
-            elif str(scheme.get("scheme", "")).lower() == "basic":
-                headers["Authorization"] = "Basic " + base64.b64encode(b"lmskit-wrong:lmskit-wrong").decode()
-            else:
-                headers["Authorization"] = "Bearer lmskit-wrong-token"
+            headers.update(self.security.schemes[name].wrong_headers())
         return headers
 
-    def _scheme_headers(self, scheme: dict[str, Any], sent_so_far: dict[str, str]) -> dict[str, str]:
-        values = self.credentials.values
-        if scheme.get("type") == "apiKey":
-            return {str(scheme["name"]): values["API_KEY"]}
-        if str(scheme.get("scheme", "")).lower() == "basic":
-            raw = f"{values['KEY']}:{values['SECRET']}".encode()
-            return {"Authorization": "Basic " + base64.b64encode(raw).decode()}
-        token_spec = scheme.get("x-lmskit-token")
-        token = self._fetch_token(token_spec, sent_so_far) if isinstance(token_spec, dict) else values["TOKEN"]
-        return {"Authorization": f"Bearer {token}"}
-
-    def _fetch_token(self, token_spec: dict[str, Any], headers: dict[str, str]) -> str:
-        operation = self.operations.get(str(token_spec.get("operationId")))
+    def _fetch_token(self, scheme: Scheme, headers: dict[str, str]) -> str:
+        assert scheme.token is not None
+        source = scheme.token
+        operation = self.api.operations.get(source.operation_id)
         if operation is None:
-            raise AuthError(f"x-lmskit-token names operation {token_spec.get('operationId')!r}, which the spec lacks")
-        request_headers = {**headers, **{str(k): str(v) for k, v in (token_spec.get("headers") or {}).items()}}
+            raise AuthError(f"x-lmskit-token names operation {source.operation_id!r}, which the spec lacks")
         self.token_fetches += 1
         try:
             response = self.send(
                 operation.method.upper(),
                 operation.path,
-                request_headers,
-                fill(token_spec.get("body"), self.credentials),
+                {**headers, **source.headers},
+                source.fill(self.credentials.values),
             )
         except httpx.HTTPError as exc:
             raise AuthError(f"{operation.label}: the token request failed ({exc.__class__.__name__})") from None
         if response.status_code != 200:
             # The body may echo what was sent; report the status alone.
             raise AuthError(f"{operation.label} answered {response.status_code}; check the credentials for this vendor")
-        token = response.json()
+        try:
+            token = response.json()
+        except ValueError:
+            raise AuthError(f"{operation.label} did not return JSON") from None
         if isinstance(token, dict):
-            token = token.get(str(token_spec.get("field", "token")))
+            token = token.get(source.field)
         if not isinstance(token, str) or not token:
             raise AuthError(f"{operation.label} did not return a token")
         return token

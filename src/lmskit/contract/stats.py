@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,19 +29,3 @@ class VendorStats:
             f"{self.target}: {len(self.operations_seen)}/{self.operations_total} operations, {self.cases} cases, "
             f"{self.requests} requests, {self.server_errors} 5xx, {failures}"
         )
-
-
-_LOCK = threading.Lock()
-STATS: dict[str, VendorStats] = {}
-
-
-def new_stats(vendor: str) -> VendorStats:
-    """Fresh counters for a vendor's run, replacing any earlier run's in this process."""
-    with _LOCK:
-        STATS[vendor] = VendorStats(vendor)
-        return STATS[vendor]
-
-
-def reset_stats() -> None:
-    with _LOCK:
-        STATS.clear()

@@ -10,21 +10,18 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, settings
 
 from lmskit.contract.auth import Authenticator
+from lmskit.contract.options import FAKE, RunOptions
 from lmskit.contract.profiles import Profile, get_profile
-from lmskit.contract.stats import VendorStats, new_stats
+from lmskit.contract.stats import VendorStats
 from lmskit.contract.targets import Target, fake_target, live_target
 from lmskit.errors import LmskitError
-from lmskit.spec.loader import load_spec
-from lmskit.spec.operations import default_headers, iter_operations
-from lmskit.vendors import get_vendor
+from lmskit.spec.api import Api
 
 _STANDARD_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 _MAX_RETRY_AFTER = 60.0
@@ -34,48 +31,28 @@ class BudgetExhausted(LmskitError):
     """A live run reached its request budget."""
 
 
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    target: str = "fake"  # "fake" or the live tenant's base URL
-    profile: str = "quick"
-    allow_writes: bool = False
-    budget: int | None = None
-
-    @classmethod
-    def from_env(cls, vendor: str, environ: Mapping[str, str] = os.environ) -> RunOptions:
-        """``LMSKIT_CONTRACT_TARGET`` or ``LMSKIT_<VENDOR>_BASE_URL`` picks a live tenant; the rest tune the run."""
-        # A --target given to `lmskit contract` wins over the vendor's own variable.
-        target = environ.get("LMSKIT_CONTRACT_TARGET") or environ.get(f"LMSKIT_{vendor.upper()}_BASE_URL") or "fake"
-        budget = environ.get("LMSKIT_CONTRACT_BUDGET")
-        return cls(
-            target=target,
-            profile=environ.get("LMSKIT_CONTRACT_PROFILE", "quick"),
-            allow_writes=environ.get("LMSKIT_CONTRACT_ALLOW_WRITES") == "1",
-            budget=int(budget) if budget else None,
-        )
-
-
 class Suite:
-    def __init__(self, vendor: str, options: RunOptions) -> None:
-        spec_path = get_vendor(vendor).spec_path
-        self.document = load_spec(spec_path).document
-        self.contract: dict[str, Any] = dict(self.document.get("info", {}).get("x-lmskit-contract") or {})
+    def __init__(self, api: Api, options: RunOptions) -> None:
+        self.api = api
+        self.contract = api.contract
         self.profile: Profile = get_profile(options.profile)
-        if options.target == "fake":
-            self.target: Target = fake_target(vendor, self.document)
+        target = options.target_for(api.vendor)
+        if target == FAKE:
+            self.target: Target = fake_target(api)
         else:
-            self.target = live_target(vendor, self.document, options.target, allow_writes=options.allow_writes)
-        self.authenticator = Authenticator(self.document, self.target.credentials, self.target.send)
-        self.stats: VendorStats = new_stats(vendor)
+            self.target = live_target(api, target, allow_writes=options.allow_writes)
+        self.authenticator = Authenticator(api, self.target.credentials, self.target.send)
+        self.stats = VendorStats(api.vendor)
         self.budget = options.budget or (self.profile.live_request_budget if self.target.is_live else None)
         self._resume_at = 0.0
         self._lock = threading.Lock()
-        self.schema = self._build_schema(str(spec_path))
+        self.schema = self._build_schema()
 
     # --- wiring ---------------------------------------------------------------------------------------
 
-    def _build_schema(self, spec_path: str) -> Any:
-        schema: Any = schemathesis.openapi.from_path(spec_path)
+    def _build_schema(self) -> Any:
+        # The Api's document (with any overlays), not the file: the spec is parsed once per run.
+        schema: Any = schemathesis.openapi.from_dict(self.api.document)
         if self.target.app is not None:
             schema.app = self.target.app
         else:
@@ -86,7 +63,7 @@ class Suite:
             schema = schema.include(method="GET")
             schema.config.phases.coverage.unexpected_methods = set()
             schema.config.checks.update(excluded_check_names=["unsupported_method", "ignored_auth"])
-        selected = [op for op in iter_operations(self.document) if not self.target.read_only or op.method == "get"]
+        selected = [op for op in self.api.operations.values() if not self.target.read_only or op.method == "get"]
         self.stats.operations_total = len(selected)
         self.stats.target = self.target.label
         rejections = [str(status) for status in self.contract.get("state-rejection-statuses", [])]
@@ -187,15 +164,14 @@ class Suite:
     def probe(self, headers: dict[str, str]) -> int:
         """Call the spec's ``auth-probe`` operation with these credential headers; return the status."""
         probe = self.contract.get("auth-probe") or {}
-        [operation] = [op for op in iter_operations(self.document) if op.operation_id == probe.get("operationId")]
+        operation = self.api.operation(str(probe.get("operationId")))
         parameters = {
             name: os.environ.get(f"LMSKIT_{self.target.vendor.upper()}_PROBE_{name.upper()}", value)
             for name, value in (probe.get("parameters") or {}).items()
         }
         path = operation.path.format(**parameters)
-        response = self.target.send(
-            operation.method.upper(), path, {**default_headers(self.document, operation), **headers}, None
-        )
+        defaults = self.api.request_shape(operation).default_headers()
+        response = self.target.send(operation.method.upper(), path, {**defaults, **headers}, None)
         with self._lock:
             self.stats.requests += 1
             self.stats.statuses[response.status_code] += 1
@@ -244,9 +220,12 @@ def contract_tests(vendor: str) -> dict[str, Any]:
     """The pytest tests of one vendor's contract, for ``globals().update(...)`` in ``contracts/<vendor>/``.
 
     ``test_conformance`` (every operation, every phase, every check), ``TestWorkflows`` (stateful runs
-    through the links) and the two plain auth tests.
+    through the links) and the two plain auth tests. The run's options come from the active session
+    (``lmskit.contract.session``), which the pytest plugin builds from the command line.
     """
-    suite = Suite(vendor, RunOptions.from_env(vendor))
+    from lmskit.contract.session import active_session
+
+    suite = active_session().suite(vendor)
 
     @suite.schema.parametrize()  # type: ignore[untyped-decorator]
     def test_conformance(case: Any) -> None:

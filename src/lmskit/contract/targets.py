@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from lmskit.contract.credentials import Credentials, credentials_from_env, environment_names
+from lmskit.contract.credentials import Credentials, credentials_from_env
 from lmskit.errors import LmskitError, UsageError
+from lmskit.spec.api import Api
 
 
 class WritesNotAllowed(LmskitError):
@@ -30,13 +31,12 @@ class Target:
     read_only: bool
     app: Any = None
     base_url: str | None = None
+    server_path: str = ""
     _client: Any = field(default=None, repr=False)
 
     @property
     def is_live(self) -> bool:
         return self.app is None
-
-    server_path: str = ""
 
     def send(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
         """One request outside the generated cases (token fetches, auth probes)."""
@@ -56,27 +56,18 @@ class Target:
             return response
 
 
-def fake_target(vendor: str, document: Mapping[str, Any]) -> Target:
+def fake_target(api: Api) -> Target:
     from lmskit.fakes import get_fake
     from lmskit.fakes.app import build_app
 
-    fake = get_fake(vendor)
-    app = build_app(fake)
-    target = Target(
-        vendor, f"{vendor} fake (in-process)", Credentials(fake.credentials(app.state.seed)), read_only=False, app=app
-    )
-    target.server_path = urlsplit(str((document.get("servers") or [{}])[0].get("url", ""))).path.rstrip("/")
-    return target
+    fake = get_fake(api.vendor)
+    app = build_app(fake, api=api)
+    credentials = Credentials(fake.credentials(app.state.seed))
+    return Target(api.vendor, f"{api.vendor} fake (in-process)", credentials, False, app, None, api.default_base_path)
 
 
-def live_target(
-    vendor: str,
-    document: Mapping[str, Any],
-    base_url: str,
-    *,
-    allow_writes: bool,
-    environ: Mapping[str, str] = os.environ,
-) -> Target:
+def live_target(api: Api, base_url: str, *, allow_writes: bool, environ: Mapping[str, str] = os.environ) -> Target:
+    vendor = api.vendor
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UsageError(
@@ -87,10 +78,10 @@ def live_target(
             f"--allow-writes against {parts.hostname}: that host is not a sandbox; "
             "set LMSKIT_ALLOW_WRITES=1 as well if you really mean to write to it"
         )
-    credentials = credentials_from_env(vendor, document, environ)
+    credentials = credentials_from_env(vendor, api.security, environ)
     if not credentials.values:
-        names = ", ".join(environment_names(vendor, document))
-        raise UsageError(f"no credentials for {vendor}: set {names} (see the README's 'Live tenants' section)")
+        names = ", ".join(api.security.environment_names(vendor))
+        raise UsageError(f"no credentials for {vendor}: set {names} (see the README's 'Contract suites' section)")
     label = (
         f"{vendor} at {parts.scheme}://{parts.netloc}{parts.path} ({'writes allowed' if allow_writes else 'read-only'})"
     )

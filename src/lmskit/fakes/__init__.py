@@ -1,19 +1,18 @@
 """Verified fakes: stateful local implementations of each vendor API, driven by the vendor's spec.
 
-Vendors are listed once here; shared code is handed a VendorFake and never asks which vendor it is.
+Each vendor's fake lives in ``lmskit.fakes.<vendor>`` and exports ``FAKE``; the vendor list itself is
+``lmskit.vendors.VENDORS``. Shared code is handed a VendorFake and never asks which vendor it is.
 """
 
 from __future__ import annotations
 
-from lmskit.errors import UsageError
-from lmskit.fakes import absorb, bridge, digitalchalk
-from lmskit.fakes.vendor import VendorFake
+import importlib
 
-FAKES: dict[str, VendorFake] = {fake.name: fake for fake in (digitalchalk.FAKE, bridge.FAKE, absorb.FAKE)}
+from lmskit.fakes.vendor import VendorFake
+from lmskit.vendors import get_vendor
 
 
 def get_fake(name: str) -> VendorFake:
-    try:
-        return FAKES[name]
-    except KeyError:
-        raise UsageError(f"no fake for {name!r}; choose one of {', '.join(FAKES)}") from None
+    vendor = get_vendor(name)
+    fake: VendorFake = importlib.import_module(f"lmskit.fakes.{vendor.name}").FAKE
+    return fake

@@ -25,25 +25,26 @@ from starlette.types import Message, Receive, Scope, Send
 from lmskit.errors import InputError
 from lmskit.fakes.control import control_routes
 from lmskit.fakes.errors import ApiError
-from lmskit.fakes.requests import OperationPlan, RequestProblem
-from lmskit.fakes.security import SecurityPlan
+from lmskit.fakes.overlay_fields import fill_overlay_fields
+from lmskit.fakes.requests import RequestProblem, parse_request
+from lmskit.fakes.security import authenticate
 from lmskit.fakes.store import Store
 from lmskit.fakes.throttle import RateLimiter
 from lmskit.fakes.vendor import Call, Reply, VendorFake
-from lmskit.spec.loader import load_spec
-from lmskit.spec.operations import iter_operations
-from lmskit.spec.router import Match, Router
-from lmskit.spec.schemas import SchemaValidators
-from lmskit.vendors import get_vendor
+from lmskit.spec.api import Api, load_api
+from lmskit.spec.operations import Operation
+from lmskit.spec.router import Match
+from lmskit.spec.servers import split_base_path
 
 logger = logging.getLogger("lmskit.fakes")
 
 
 @dataclass
 class FakeState:
-    """Everything a running fake holds: its vendor, store, seed, clock offset and options."""
+    """Everything a running fake holds: its vendor, API, store, seed, clock offset and options."""
 
     fake: VendorFake
+    api: Api
     store: Store
     seed: dict[str, Any]
     options: dict[str, Any] = field(default_factory=dict)
@@ -76,39 +77,36 @@ def read_seed(path: Path) -> dict[str, Any]:
 def build_app(
     fake: VendorFake,
     *,
+    api: Api | None = None,
     db: Path | None = None,
     seed: Path | dict[str, Any] | None = None,
     options: dict[str, Any] | None = None,
 ) -> FakeApp:
-    """The fake as an ASGI app. With ``db`` the state survives restarts; an empty database is seeded."""
-    spec = load_spec(get_vendor(fake.name).spec_path)
+    """The fake as an ASGI app, serving ``api`` (the vendor's spec with any overlays; default: the shipped spec).
+
+    With ``db`` the state survives restarts; an empty database is seeded.
+    """
+    api = api or load_api(fake.name)
     seed_data = seed if isinstance(seed, dict) else read_seed(seed or fake.default_seed)
     store = Store(fake.schema_sql, db)
-    state = FakeState(fake, store, seed_data, dict(options or {}))
+    state = FakeState(fake, api, store, seed_data, dict(options or {}))
     if store.row("SELECT value FROM lmskit_meta WHERE key = 'seeded'") is None:
         state.reset()
         with store.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO lmskit_meta (key, value) VALUES ('seeded', '1')")
-    dispatcher = _Dispatcher(state, spec.document)
+    dispatcher = _Dispatcher(state)
     control = Starlette(routes=control_routes(state))
     return FakeApp(control, dispatcher, state)
 
 
 class _Dispatcher:
-    def __init__(self, state: FakeState, document: dict[str, Any]) -> None:
+    def __init__(self, state: FakeState) -> None:
         self.state = state
         self.fake = state.fake
-        self.router = Router(document)
-        validators = SchemaValidators(document)
-        self.plans = {
-            op.operation_id: OperationPlan(document, op, validators)
-            for op in iter_operations(document)
-            if op.operation_id
-        }
-        self.security = SecurityPlan(document)
+        self.api = state.api
         rate = state.options.get("rate_limit")
         self.limiter = RateLimiter(int(rate), self.fake.rate_limit_header) if rate else None
-        missing = sorted(set(self.plans) - set(self.fake.handlers))
+        missing = sorted(set(self.api.operations) - set(self.fake.handlers))
         if missing:
             raise RuntimeError(f"the {self.fake.name} fake has no handler for {', '.join(missing)}")
 
@@ -123,8 +121,12 @@ class _Dispatcher:
             return self._error_response(ApiError(400, "The request could not be processed."))
 
     async def _handle(self, request: Request) -> Response:
-        base, path = _split_base_path(request.url.path, self.fake.base_paths)
-        match = self.router.match(request.method, path)
+        split = split_base_path(request.url.path, self.api.base_paths)
+        if split is None:
+            where = " or ".join(self.api.base_paths)
+            raise ApiError(404, f"No resource at {request.url.path}; this API lives under {where}.", code="NotFound")
+        base, path = split
+        match = self.api.router.match(request.method, path)
         if match.match is Match.NONE:
             raise ApiError(404, f"No resource at {path}.", code="NotFound")
         if match.match is Match.PARTIAL or match.operation is None:
@@ -133,16 +135,17 @@ class _Dispatcher:
                 405, f"{request.method} is not allowed here.", code="MethodNotAllowed", headers={"Allow": allowed}
             )
         operation = match.operation
-        plan = self.plans[operation.operation_id or ""]
         now = self.state.now()
         principals = await run_in_threadpool(
-            self.security.authenticate, operation, request.headers, self.fake, self.state.store, now
+            authenticate, self.api.security, operation, request.headers, self.fake, self.state.store, now
         )
         limit_headers = (
             self.limiter.admit(request.headers.get("authorization", "") + "|" + str(principals)) if self.limiter else {}
         )
         raw_body = await request.body()
-        parsed, problems = plan.parse(
+        parsed, problems = parse_request(
+            self.api.request_shape(operation),
+            self.api.validators,
             match.path_params,
             list(request.query_params.multi_items()),
             request.headers,
@@ -166,11 +169,20 @@ class _Dispatcher:
         )
         # Handlers block on SQLite; run them off the event loop so concurrent requests overlap.
         reply = await run_in_threadpool(self.fake.handlers[operation.operation_id or ""], call)
+        if self.api.overlays and reply.has_body:
+            reply = self._with_overlay_fields(operation, reply)
         response = _render(reply)
         response.headers.update(limit_headers)
         return response
 
-    def _validation_error(self, operation: Any, problems: list[RequestProblem]) -> ApiError:
+    def _with_overlay_fields(self, operation: Operation, reply: Reply) -> Reply:
+        shape = self.api.response_shape(operation, reply.status)
+        if shape is None or shape.schema_pointer is None:
+            return reply
+        body = fill_overlay_fields(self.api, shape.schema_pointer, reply.body)
+        return Reply(reply.status, body, reply.headers, reply.has_body)
+
+    def _validation_error(self, operation: Operation, problems: list[RequestProblem]) -> ApiError:
         first = problems[0]
         documented = {str(status) for status in operation.definition.get("responses", {})}
         statuses = self.fake.validation_statuses
@@ -181,16 +193,6 @@ class _Dispatcher:
 
     def _error_response(self, error: ApiError) -> Response:
         return JSONResponse(self.fake.error(error), status_code=error.status, headers=error.headers)
-
-
-def _split_base_path(path: str, bases: tuple[str, ...]) -> tuple[str, str]:
-    """``("/dc/api/v5/registrations", ("/dc/api/v5",))`` → ``("/dc/api/v5", "/registrations")``."""
-    for base in bases:
-        if path == base or path.startswith(base + "/"):
-            return base, path[len(base) :] or "/"
-    if bases:
-        raise ApiError(404, f"No resource at {path}; this API lives under {' or '.join(bases)}.", code="NotFound")
-    return "", path
 
 
 def _render(reply: Reply) -> Response:

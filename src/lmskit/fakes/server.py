@@ -34,10 +34,11 @@ def bind(host: str, port: int) -> socket.socket:
 class FakeServer:
     """``with FakeServer(app) as server: httpx.get(server.base_url + "/registrations")``."""
 
-    def __init__(self, app: FakeApp, host: str = "127.0.0.1", port: int = 0, base_path: str = "") -> None:
+    def __init__(self, app: FakeApp, host: str = "127.0.0.1", port: int = 0, base_path: str | None = None) -> None:
         self.app = app
         self.host = host
-        self.base_path = base_path
+        # The first declared server's base path (DigitalChalk's /dc/api/v5), unless told otherwise.
+        self.base_path = app.state.api.default_base_path if base_path is None else base_path
         self._socket = bind(host, port)
         self.port = int(self._socket.getsockname()[1])
         self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))

@@ -66,8 +66,6 @@ class VendorFake:
     advance: Callable[[Store, dict[str, Any], datetime], Any]
     # The response header that reports the calls left when the fake is rate limited (Bridge documents one).
     rate_limit_header: str | None = None
-    # Server base paths the vendor is served under (DigitalChalk documents two); empty: the root.
-    base_paths: tuple[str, ...] = ()
 
     @property
     def schema_sql(self) -> str:

@@ -1,17 +1,24 @@
-"""Running openapi-python-client with pinned versions and settings.
+"""Running openapi-python-client with pinned versions, settings and the kit's templates.
 
 Why these settings:
-- ``--meta none`` writes a bare package that ships inside the kit's own wheel.
+- ``--meta none`` writes a bare package that ships inside the kit's own wheel (or the user's project).
 - ``--fail-on-warning``: without it the generator drops whole schemas and endpoints and still exits 0.
+- ``--custom-template-path`` (``templates/`` beside this file): the clients are tolerant readers. An enum
+  value the spec does not list becomes a readable member (``EnrollmentStatus(14)``, name ``UNKNOWN_14``)
+  with a warning; a null the spec does not allow is read as absent (UNSET) with a warning; a missing
+  required field raises ``ResponseFieldError`` naming the model and the field. See templates/README.md.
 - Post-hooks pin ruff's rules: with ruff's defaults (no generated pyproject beside the output) PYI036
   rewrites ``*args: Any`` and the client no longer passes ``mypy --strict``. The hooks call the ruff
   binary installed beside this interpreter, so generation does not depend on PATH, and without a cache,
   so nothing but source lands in the output folder, and `--isolated`, so no pyproject.toml around the
   output folder changes the result.
+- The generator reads the Api's document (overlays applied) through ``client_view``, written to a
+  temporary file: the committed clients come from the shipped specs alone.
 """
 
 from __future__ import annotations
 
+import json
 import shlex
 import subprocess
 import sys
@@ -20,12 +27,13 @@ from importlib import metadata
 from pathlib import Path
 
 import yaml
-from ruff.__main__ import find_ruff_bin
 
 from lmskit.errors import GenerationError
-from lmskit.vendors import Vendor
+from lmskit.generate.client_view import client_view
+from lmskit.spec.api import Api
 
 PINNED_VERSIONS = {"openapi-python-client": "0.29.1", "ruff": "0.17.6"}
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def check_pinned_versions() -> None:
@@ -38,16 +46,18 @@ def check_pinned_versions() -> None:
         if found != wanted:
             raise GenerationError(
                 f"{package} is {found}, the committed clients were generated with {wanted}; "
-                f'run `pip install "{package}=={wanted}"` (or `nox -s generate`, which pins it)'
+                f'run `pip install "{package}=={wanted}"` (or `pip install "lms-contract-kit[generate]"`)'
             )
 
 
-def generator_config(vendor: Vendor) -> dict[str, object]:
+def generator_config(package: str) -> dict[str, object]:
+    from ruff.__main__ import find_ruff_bin
+
     # The ruff binary itself, not `python -m ruff`: the hooks run inside the generated package, whose
     # types.py would shadow the standard library module of that name.
     ruff = shlex.quote(find_ruff_bin())
     return {
-        "package_name_override": vendor.client_package,
+        "package_name_override": package,
         "post_hooks": [
             f"{ruff} check . --isolated --no-cache --fix-only --select F,I,UP --target-version py311",
             f"{ruff} format . --isolated --no-cache --line-length 120",
@@ -55,17 +65,21 @@ def generator_config(vendor: Vendor) -> dict[str, object]:
     }
 
 
-def generate_client(vendor: Vendor, spec_path: Path, output_dir: Path) -> Path:
-    """Generate ``vendor``'s client from ``spec_path`` into ``output_dir/<vendor>_client``; return that folder."""
+def generate_client(api: Api, output_dir: Path, package: str | None = None) -> Path:
+    """Generate ``api``'s client into ``output_dir/<package>`` (default ``<vendor>_client``); return that folder."""
     check_pinned_versions()
-    target = output_dir / vendor.client_package
+    package = package or f"{api.vendor}_client"
+    target = output_dir / package
     with tempfile.TemporaryDirectory(prefix="lmskit-gen-") as scratch:
         config = Path(scratch) / "config.yaml"
-        config.write_text(yaml.safe_dump(generator_config(vendor)), encoding="utf-8")
+        config.write_text(yaml.safe_dump(generator_config(package)), encoding="utf-8")
+        spec_file = Path(scratch) / f"{api.vendor}.json"
+        spec_file.write_text(json.dumps(client_view(api.document)), encoding="utf-8")
         command = [
             sys.executable, "-m", "openapi_python_client", "generate",
-            "--path", str(spec_path),
+            "--path", str(spec_file),
             "--config", str(config),
+            "--custom-template-path", str(TEMPLATES),
             "--meta", "none",
             "--output-path", str(target),
             "--overwrite",
@@ -76,7 +90,8 @@ def generate_client(vendor: Vendor, spec_path: Path, output_dir: Path) -> Path:
         tail = " | ".join(
             line.strip() for line in (result.stdout + result.stderr).strip().splitlines()[-6:] if line.strip()
         )
-        raise GenerationError(f"{spec_path}: openapi-python-client failed (exit {result.returncode}): {tail}")
+        where = ", ".join(str(item.path) for item in api.overlays) or str(api.spec.path)
+        raise GenerationError(f"{where}: openapi-python-client failed (exit {result.returncode}): {tail}")
     # PEP 561 marker: without it mypy ignores the client's annotations in the user's code.
     (target / "py.typed").write_text("", encoding="utf-8")
     return target

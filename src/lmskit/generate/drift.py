@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from lmskit.generate.client import generate_client
-from lmskit.vendors import Vendor
+from lmskit.spec.api import Api
 
 
 class DriftKind(StrEnum):
@@ -25,12 +25,13 @@ class FileDrift:
     diff: str
 
 
-def check_drift(vendor: Vendor, spec_path: Path, output_dir: Path) -> list[FileDrift]:
-    """Every difference between ``output_dir/<vendor>_client`` and a fresh generation from ``spec_path``."""
-    committed = output_dir / vendor.client_package
+def check_drift(api: Api, output_dir: Path, package: str | None = None) -> list[FileDrift]:
+    """Every difference between ``output_dir/<package>`` and a fresh generation from ``api``."""
+    package = package or f"{api.vendor}_client"
+    committed = output_dir / package
     with tempfile.TemporaryDirectory(prefix="lmskit-drift-") as scratch:
-        fresh = generate_client(vendor, spec_path, Path(scratch))
-        return compare_trees(committed, fresh, label=f"{output_dir.name}/{vendor.client_package}")
+        fresh = generate_client(api, Path(scratch), package)
+        return compare_trees(committed, fresh, label=f"{output_dir.name}/{package}")
 
 
 def compare_trees(committed: Path, fresh: Path, label: str) -> list[FileDrift]:

@@ -1,4 +1,8 @@
-"""YAML → Spec, keeping the file position of every node so findings can name a line."""
+"""YAML → Spec, keeping the file position of every node so findings can name a line.
+
+A node's position also names its file: after an overlay is applied (``lmskit.spec.overlay``), the nodes
+it added point into the overlay, the rest into the spec.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from lmskit.spec.pointers import join_pointer
 class Position:
     line: int
     column: int
+    # The file the node was read from; None means the spec's own file.
+    source: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,8 @@ class Spec:
     document: dict[str, Any]
     positions: dict[str, Position] = field(repr=False)
     duplicate_keys: tuple[DuplicateKey, ...] = ()
+    # The text it was read from, for fingerprints (an overlay changes the document, not this).
+    text: str = field(default="", repr=False, compare=False)
 
     def position_of(self, pointer: str) -> Position | None:
         """The position of ``pointer``, or of its nearest ancestor that has one."""
@@ -44,17 +52,38 @@ class Spec:
                 return None
             pointer = pointer.rsplit("/", 1)[0]
 
+    def source_of(self, pointer: str) -> Path:
+        """The file the node at ``pointer`` was read from (the spec, or the overlay that put it there)."""
+        position = self.position_of(pointer)
+        return position.source if position is not None and position.source is not None else self.path
+
     def locate(self, pointer: str) -> str:
         """``specs/bridge.yaml:41:7`` for a pointer (or the file alone when nothing matches)."""
         position = self.position_of(pointer)
         if position is None:
-            return str(self.path)
-        return f"{self.path}:{position.line}:{position.column}"
+            return display_path(self.path)
+        return f"{display_path(position.source or self.path)}:{position.line}:{position.column}"
 
     @property
     def title(self) -> str:
         info = self.document.get("info")
         return str(info.get("title", self.path.stem)) if isinstance(info, dict) else self.path.stem
+
+
+def display_path(path: Path) -> str:
+    """A path as a user should read it: relative to the working folder when it is inside it.
+
+    The specs shipped inside an installed kit are shown as ``lmskit/_specs/absorb.yaml``, not as a path
+    deep in site-packages that nobody would edit.
+    """
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        pass
+    parts = path.parts
+    if "_specs" in parts and "lmskit" in parts:
+        return "/".join(parts[parts.index("lmskit") :])
+    return str(path)
 
 
 def load_spec(path: Path | str) -> Spec:
@@ -63,18 +92,32 @@ def load_spec(path: Path | str) -> Spec:
     Raises SpecError naming file, line and column for unreadable files and YAML syntax errors.
     """
     path = Path(path)
+    return parse_spec(read_text(path, "an OpenAPI YAML file"), path)
+
+
+def read_text(path: Path, what: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SpecError(path, "no such file; pass the path of an OpenAPI YAML file") from None
+        raise SpecError(path, f"no such file; pass the path of {what}") from None
+    except IsADirectoryError:
+        raise SpecError(path, f"is a folder; pass the path of {what}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecError(
             path, f"cannot read the file ({exc.__class__.__name__}: {exc}); check its permissions and encoding"
         ) from exc
-    return parse_spec(text, path)
 
 
 def parse_spec(text: str, path: Path) -> Spec:
+    document, node = parse_yaml(text, path)
+    if not isinstance(document, dict):
+        raise SpecError(path, "the document is not a mapping; an OpenAPI document starts with `openapi: 3.1.0`", 1, 1)
+    positions, duplicates = node_positions(node)
+    return Spec(path, document, positions, duplicates, text)
+
+
+def parse_yaml(text: str, path: Path) -> tuple[Any, yaml.Node]:
+    """The document and its node tree; SpecError with line and column for a syntax error or an empty file."""
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -85,23 +128,28 @@ def parse_spec(text: str, path: Path) -> Spec:
         raise SpecError.from_yaml_error(exc, path) from exc
     finally:
         loader.dispose()
-    if not isinstance(document, dict):
-        raise SpecError(path, "the document is not a mapping; an OpenAPI document starts with `openapi: 3.1.0`", 1, 1)
-    positions: dict[str, Position] = {"": _position(node)}
+    return document, node
+
+
+def node_positions(node: yaml.Node, source: Path | None = None) -> tuple[dict[str, Position], tuple[DuplicateKey, ...]]:
+    """Every JSON pointer under ``node`` → where it is written, and the keys written twice."""
+    positions: dict[str, Position] = {"": _position(node, source)}
     duplicates: list[DuplicateKey] = []
-    for pointer, position, duplicate in _walk(node, ""):
+    for pointer, position, duplicate in _walk(node, "", source):
         if duplicate is not None:
             duplicates.append(DuplicateKey(pointer, duplicate, position))
         else:
             positions.setdefault(pointer, position)
-    return Spec(path, document, positions, tuple(duplicates))
+    return positions, tuple(duplicates)
 
 
-def _position(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+def _position(node: yaml.Node, source: Path | None) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1, source)
 
 
-def _walk(node: yaml.Node, pointer: str, depth: int = 0) -> Iterator[tuple[str, Position, Position | None]]:
+def _walk(
+    node: yaml.Node, pointer: str, source: Path | None, depth: int = 0
+) -> Iterator[tuple[str, Position, Position | None]]:
     # Aliases share node objects, so a self-referencing anchor would recurse forever; real specs are
     # far shallower than this bound.
     if depth > 200:
@@ -113,12 +161,12 @@ def _walk(node: yaml.Node, pointer: str, depth: int = 0) -> Iterator[tuple[str, 
                 continue
             key = str(key_node.value)
             child = join_pointer(pointer, key)
-            position = _position(key_node)
+            position = _position(key_node, source)
             yield child, position, seen.get(key)
             seen.setdefault(key, position)
-            yield from _walk(value_node, child, depth + 1)
+            yield from _walk(value_node, child, source, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = join_pointer(pointer, str(index))
-            yield child, _position(item), None
-            yield from _walk(item, child, depth + 1)
+            yield child, _position(item, source), None
+            yield from _walk(item, child, source, depth + 1)

@@ -41,20 +41,3 @@ def iter_operations(document: dict[str, Any]) -> Iterator[Operation]:
             definition = item.get(method)
             if isinstance(definition, dict):
                 yield Operation(method, str(path), join_pointer("/paths", str(path), method), definition, item)
-
-
-def default_headers(document: dict[str, Any], operation: Operation) -> dict[str, str]:
-    """Required header parameters that have a default: ``{"x-api-version": "2"}`` for every Absorb call."""
-    from lmskit.spec.refs import RefError, resolve
-
-    headers: dict[str, str] = {}
-    for owner in (operation.path_item, operation.definition):
-        for parameter in owner.get("parameters") or []:
-            try:
-                value = resolve(document, parameter, "").value
-            except RefError:
-                continue
-            default = (value.get("schema") or {}).get("default") if isinstance(value, dict) else None
-            if value.get("in") == "header" and value.get("required") and default is not None:
-                headers[str(value["name"])] = str(default)
-    return headers

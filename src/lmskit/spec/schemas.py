@@ -19,6 +19,10 @@ from lmskit.spec.pointers import join_pointer
 
 _SPEC_URI = "urn:lmskit:spec"
 
+# ``x-lmskit-client-format``: how a generated client should type a string whose wire format is wider than
+# any registered format (Absorb's date-times, with or without an offset). Validators use its ``pattern``.
+CLIENT_FORMATS = frozenset({"date-time", "date", "uuid"})
+
 
 @dataclass(frozen=True, slots=True)
 class SchemaViolation:
@@ -27,6 +31,12 @@ class SchemaViolation:
     instance_pointer: str
     schema_pointer: str
     message: str
+    # The keyword that failed: for a failed oneOf/anyOf, the one inside its closest branch.
+    keyword_pointer: str = ""
+
+    @property
+    def keyword(self) -> str:
+        return (self.keyword_pointer or self.schema_pointer).rsplit("/", 1)[-1]
 
 
 class SchemaCompileError(ValueError):
@@ -61,6 +71,7 @@ class SchemaValidators:
                 instance_pointer=join_pointer("", *located.instance_path),
                 schema_pointer=join_pointer("", *error.schema_path),
                 message=_explain(error, closest),
+                keyword_pointer=join_pointer("", *located.schema_path),
             )
 
 

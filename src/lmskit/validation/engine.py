@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from lmskit.spec.closed import close_document
-from lmskit.spec.loader import Spec
+from lmskit.spec.api import Api
 from lmskit.spec.media import is_json_media_type
 from lmskit.spec.operations import Operation
 from lmskit.spec.pointers import join_pointer
 from lmskit.spec.refs import RefError, resolve
-from lmskit.spec.schemas import SchemaValidators
+from lmskit.spec.responses import ResponseShape
 
 ERROR, WARNING = "error", "warning"
 
@@ -26,7 +25,7 @@ ERROR, WARNING = "error", "warning"
 class Issue:
     """One way a response departs from its spec."""
 
-    kind: str  # status | content-type | header | schema | undocumented-field | undocumented-operation
+    kind: str  # status | content-type | header | schema | undocumented-field
     message: str
     pointer: str = ""  # in the response body
     schema_path: str = ""  # in the spec document
@@ -37,45 +36,35 @@ class Issue:
 
 @dataclass(frozen=True, slots=True)
 class ResponsePlan:
-    status_key: str
-    pointer: str  # of the response object in the spec
-    media: dict[str, str]  # media type → schema pointer
-    headers: dict[str, tuple[bool, str | None]]  # lower-case name → (required, schema pointer)
+    """The documented response of one (operation, status), with its compiled fast check."""
+
+    shape: ResponseShape
     # For the JSON media type: one jsonschema-rs call answering "valid, nothing undocumented" (see spec.closed).
     fast: Any = None
-    json_media: str | None = None
+
+    @property
+    def media(self) -> dict[str, str]:
+        return self.shape.media
+
+    @property
+    def headers(self) -> dict[str, tuple[bool, str | None]]:
+        return self.shape.headers
 
     @property
     def schema_pointer(self) -> str | None:
-        return self.media.get(self.json_media) if self.json_media else next(iter(self.media.values()), None)
-
-
-@dataclass
-class VendorSpec:
-    name: str
-    spec: Spec
-    validators: SchemaValidators = field(init=False)
-    closed: SchemaValidators = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.validators = SchemaValidators(self.spec.document)
-        self.closed = SchemaValidators(close_document(self.spec.document))
-
-    @property
-    def document(self) -> dict[str, Any]:
-        return self.spec.document
+        return self.shape.schema_pointer
 
 
 class ResponseChecker:
-    def __init__(self, specs: Mapping[str, VendorSpec], *, strict: bool = False) -> None:
-        self.specs = specs
+    def __init__(self, apis: Mapping[str, Api], *, strict: bool = False) -> None:
+        self.apis = apis
         self.strict = strict
-        self._plans: dict[tuple[str, str, str], ResponsePlan | None] = {}
+        self._plans: dict[tuple[str, str, int], ResponsePlan | None] = {}
 
     def check(
         self, vendor: str, operation: Operation, status: int, headers: Mapping[str, str], body: Any, has_body: bool
     ) -> list[Issue]:
-        spec = self.specs[vendor]
+        api = self.apis[vendor]
         plan = self.plan(vendor, operation, status)
         if plan is None:
             documented = ", ".join(str(s) for s in (operation.definition.get("responses") or {}))
@@ -93,18 +82,18 @@ class ResponseChecker:
                     issues.append(Issue("header", f"the documented header {name} is missing"))
                 continue
             if schema_pointer is not None:
-                value = _coerce_header(headers[name], spec, schema_pointer)
-                for violation in spec.validators.iter_violations(schema_pointer, value):
+                value = _coerce_header(headers[name], api, schema_pointer)
+                for violation in api.validators.iter_violations(schema_pointer, value):
                     message = f"header {name}: {violation.message}"
                     issues.append(Issue("header", message, schema_path=violation.schema_pointer))
         if plan.fast is not None and has_body and _is_json(headers) and plan.fast.is_valid(body):
             return issues  # the common body, in one jsonschema-rs call: valid, nothing undocumented
-        issues.extend(self._check_body(spec, plan, operation, status, headers, body, has_body))
+        issues.extend(self._check_body(api, plan, operation, status, headers, body, has_body))
         return issues
 
     def _check_body(
         self,
-        spec: VendorSpec,
+        api: Api,
         plan: ResponsePlan,
         operation: Operation,
         status: int,
@@ -113,7 +102,8 @@ class ResponseChecker:
         has_body: bool,
     ) -> Iterator[Issue]:
         if not plan.media:
-            if has_body:
+            # A capture's `"body": null` (or HAR text "null") on a response documented without a body is no body.
+            if has_body and body is not None:
                 yield Issue(
                     "content-type", f"{operation.label} {status} is documented without a body, but one was sent"
                 )
@@ -137,13 +127,18 @@ class ResponseChecker:
             return
         if isinstance(body, str) and not is_json_media_type(content_type or media):
             return
-        for violation in spec.validators.iter_violations(schema_pointer, body):
-            keyword = violation.schema_pointer.rsplit("/", 1)[-1]
+        for violation in api.validators.iter_violations(schema_pointer, body):
             value = _value_at(body, violation.instance_pointer)
             yield Issue(
-                "schema", violation.message, violation.instance_pointer, violation.schema_pointer, ERROR, keyword, value
+                "schema",
+                violation.message,
+                violation.instance_pointer,
+                violation.keyword_pointer,
+                ERROR,
+                violation.keyword,
+                value,
             )
-        for pointer, schema_path in iter_undocumented(spec.document, schema_pointer, body):
+        for pointer, schema_path in iter_undocumented(api.document, schema_pointer, body):
             yield Issue(
                 "undocumented-field",
                 f"{pointer} is not documented",
@@ -156,46 +151,20 @@ class ResponseChecker:
 
     def plan(self, vendor: str, operation: Operation, status: int) -> ResponsePlan | None:
         """The compiled checks of one (operation, status), built on first use and kept."""
-        key = (vendor, operation.pointer, str(status))
+        key = (vendor, operation.pointer, status)
         try:
             return self._plans[key]
         except KeyError:
-            spec = self.specs[vendor]
-            plan = build_plan(spec.document, operation, status)
-            if plan is not None:
-                plan = _with_fast_path(spec, plan)
+            api = self.apis[vendor]
+            shape = api.response_shape(operation, status)
+            plan = None if shape is None else ResponsePlan(shape, _fast_check(api, shape))
             self._plans[key] = plan
             return plan
 
 
-def build_plan(document: dict[str, Any], operation: Operation, status: int) -> ResponsePlan | None:
-    responses = operation.definition.get("responses") or {}
-    for status_key in (str(status), f"{str(status)[0]}XX", f"{str(status)[0]}xx", "default"):
-        if status_key in responses:
-            break
-    else:
-        return None
-    resolved = resolve(document, responses[status_key], join_pointer(operation.pointer, "responses", status_key))
-    media = {
-        str(name): join_pointer(resolved.pointer, "content", str(name), "schema")
-        for name, value in (resolved.value.get("content") or {}).items()
-        if isinstance(value, dict) and "schema" in value
-    }
-    headers: dict[str, tuple[bool, str | None]] = {}
-    for name, header in (resolved.value.get("headers") or {}).items():
-        header_pointer = join_pointer(resolved.pointer, "headers", str(name))
-        found = resolve(document, header, header_pointer)
-        schema_pointer = join_pointer(found.pointer, "schema") if "schema" in found.value else None
-        headers[str(name).lower()] = (bool(found.value.get("required")), schema_pointer)
-    return ResponsePlan(status_key, resolved.pointer, media, headers)
-
-
-def _with_fast_path(spec: VendorSpec, plan: ResponsePlan) -> ResponsePlan:
-    json_media = next((name for name in plan.media if is_json_media_type(name)), None)
-    if json_media is None:
-        return plan
-    fast = spec.closed.validator(plan.media[json_media])
-    return ResponsePlan(plan.status_key, plan.pointer, plan.media, plan.headers, fast, json_media)
+def _fast_check(api: Api, shape: ResponseShape) -> Any:
+    media = shape.json_media
+    return api.closed_validators.validator(shape.media[media]) if media is not None else None
 
 
 def _is_json(headers: Mapping[str, str]) -> bool:
@@ -213,9 +182,9 @@ def _pick_media(media: Mapping[str, str], content_type: str) -> str | None:
     return None
 
 
-def _coerce_header(value: str, spec: VendorSpec, schema_pointer: str) -> Any:
+def _coerce_header(value: str, api: Api, schema_pointer: str) -> Any:
     try:
-        schema = resolve(spec.document, {"$ref": "#" + schema_pointer}, schema_pointer).value
+        schema = resolve(api.document, {"$ref": "#" + schema_pointer}, schema_pointer).value
     except RefError:
         return value
     if isinstance(schema, dict) and schema.get("type") == "integer" and re.fullmatch(r"-?\d+", value):

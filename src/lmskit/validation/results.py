@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,8 +56,30 @@ def _issue_json(issue: Issue) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
+    """An exchange with a host no vendor spec names."""
+
     source: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotCovered:
+    """A call to a vendor's host on a path its spec does not describe (users, courses, …): counted, not judged."""
+
+    source: str
+    vendor: str
+    method: str
+    path: str  # relative to the base path
+
+    @property
+    def route(self) -> str:
+        """``GET /api/author/course_templates/{id}/enrollments``: ids folded so calls group."""
+        return f"{self.method} {_ID_SEGMENT.sub('/{id}', self.path)}"
+
+
+_ID_SEGMENT = re.compile(
+    r"/(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-f]{32})(?=/|$)"
+)
 
 
 @dataclass
@@ -63,6 +87,12 @@ class RunReport:
     files: int = 0
     results: list[ValidationResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    not_covered: list[NotCovered] = field(default_factory=list)
+
+    def not_covered_routes(self) -> list[tuple[str, str, int]]:
+        """(vendor, route, calls), most called first."""
+        counts = Counter((item.vendor, item.route) for item in self.not_covered)
+        return [(vendor, route, count) for (vendor, route), count in counts.most_common()]
 
     @property
     def valid(self) -> int:
@@ -78,5 +108,8 @@ class RunReport:
             "valid": self.valid,
             "invalid": self.invalid,
             "skipped": len(self.skipped),
+            "not_covered": [
+                {"vendor": vendor, "route": route, "calls": calls} for vendor, route, calls in self.not_covered_routes()
+            ],
             "results": [result.to_json() for result in self.results],
         }

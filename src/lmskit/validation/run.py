@@ -5,50 +5,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from lmskit.errors import InputError
-from lmskit.spec.loader import load_spec
-from lmskit.validation.engine import Issue, ResponseChecker, VendorSpec
+from lmskit.spec.api import Api, load_api
+from lmskit.validation.engine import ERROR, Issue, ResponseChecker
 from lmskit.validation.exchange import Exchange
 from lmskit.validation.expectations import expectation_for, judge
-from lmskit.validation.results import RunReport, Skipped, ValidationResult
-from lmskit.validation.routing import ExchangeRouter, Routed, VendorRouter
+from lmskit.validation.results import NotCovered, RunReport, Skipped, ValidationResult
+from lmskit.validation.routing import ExchangeRouter, Routed, Unrouted
 from lmskit.validation.sources import BareTarget, exchanges_of, iter_inputs
 from lmskit.vendors import VENDORS, get_vendor
 
 
 class Engine:
-    """Specs, routers and compiled validators for every vendor, built once."""
+    """Routers and compiled validators for every vendor's Api, built once.
 
-    def __init__(self, *, strict: bool = False, default_vendor: str | None = None) -> None:
+    ``strict`` makes undocumented fields errors, and calls to a vendor's host on paths the spec does not
+    describe failures instead of "not covered".
+    """
+
+    def __init__(
+        self, apis: Mapping[str, Api] | None = None, *, strict: bool = False, default_vendor: str | None = None
+    ) -> None:
         if default_vendor is not None:
             get_vendor(default_vendor)
-        self.specs = {name: VendorSpec(name, load_spec(vendor.spec_path)) for name, vendor in VENDORS.items()}
-        self.routers = {name: VendorRouter(name, spec.document) for name, spec in self.specs.items()}
-        self.exchange_router = ExchangeRouter(self.routers, default_vendor)
-        self.checker = ResponseChecker(self.specs, strict=strict)
+        self.apis: Mapping[str, Api] = apis if apis is not None else {name: load_api(name) for name in VENDORS}
+        self.strict = strict
+        self.exchange_router = ExchangeRouter(self.apis, default_vendor)
+        self.checker = ResponseChecker(self.apis, strict=strict)
         self._labels: dict[str, str] = {}
 
-    def validate_exchange(self, exchange: Exchange) -> ValidationResult | Skipped:
+    def validate_exchange(self, exchange: Exchange) -> ValidationResult | Skipped | NotCovered:
         if exchange.operation is not None:
             vendor = exchange.vendor or ""
             get_vendor(vendor)
-            routed: Any = Routed(vendor, self.routers[vendor].operation(exchange.operation))
+            routed: Routed | Unrouted = Routed(vendor, self.apis[vendor].operation(exchange.operation))
         elif exchange.url and exchange.method:
             routed = self.exchange_router.route(exchange.method, exchange.url)
         else:
             raise InputError(
                 f"{exchange.source}: no request method and URL to route by; add them, or pass --vendor and --operation"
             )
-        if not isinstance(routed, Routed):
-            if routed.undocumented:
-                issue = Issue("undocumented-operation", routed.reason)
-                return ValidationResult(exchange.source, routed.vendor, None, exchange.status, (issue,), exchange.body)
-            return Skipped(exchange.source, routed.reason)
+        if isinstance(routed, Unrouted):
+            if not routed.uncovered:
+                return Skipped(exchange.source, routed.reason)
+            if not self.strict:
+                return NotCovered(exchange.source, routed.vendor or "", routed.method, routed.path)
+            issue = Issue("undocumented-operation", routed.reason + " (not covered; --strict makes it a failure)")
+            return ValidationResult(exchange.source, routed.vendor, None, exchange.status, (issue,), exchange.body)
         operation = routed.operation
         issues = self.checker.check(
             routed.vendor, operation, exchange.status, exchange.headers, exchange.body, exchange.has_body
@@ -79,6 +86,9 @@ class Engine:
                 if isinstance(outcome, Skipped):
                     report.skipped.append(outcome)
                     continue
+                if isinstance(outcome, NotCovered):
+                    report.not_covered.append(outcome)
+                    continue
                 for observer in watching:
                     observer(outcome)
                 report.results.append(_without_body(outcome))
@@ -103,14 +113,12 @@ def _without_body(result: ValidationResult) -> ValidationResult:
     )
 
 
-@lru_cache(maxsize=2)
-def _engine(strict: bool) -> Engine:
-    return Engine(strict=strict)
+# One engine per (strict, overlays): building one compiles the specs, so library calls share it.
+_ENGINES: dict[tuple[bool, tuple[tuple[str, tuple[Path, ...]], ...]], Engine] = {}
 
-
-# (vendor, operation, status, strict) → (the closed schema's jsonschema-rs check, the one answer a valid
-# body gets). A plain tuple: this lookup is most of lmskit.validate's cost on top of jsonschema-rs.
-_FAST: dict[tuple[str, str, int, bool], tuple[Callable[[Any], bool], ValidationResult]] = {}
+# (vendor, operation, status, strict, overlays) → (the closed schema's jsonschema-rs check, the one answer a
+# valid body gets). A plain tuple: this lookup is most of lmskit.validate's cost on top of jsonschema-rs.
+_FAST: dict[tuple[str, str, int, bool, tuple[Path, ...]], tuple[Callable[[Any], bool], ValidationResult]] = {}
 
 
 def validate(
@@ -121,26 +129,37 @@ def validate(
     headers: Mapping[str, str] | None = None,
     *,
     strict: bool = False,
+    overlays: Sequence[Path | str] = (),
 ) -> ValidationResult:
-    """Validate one response body against the spec.
+    """Validate one response body against the spec (with ``overlays`` applied, in order).
 
     ``validate("digitalchalk", "getRegistration", 200, {"id": "1", ...}).valid`` → True or False, with
     ``.errors`` and ``.warnings`` naming JSON pointers, schema paths and messages.
     ``operation`` is an operationId or ``"GET /registrations/{id}"``.
     """
+    layers = tuple(map(Path, overlays)) if overlays else ()
     # The common case costs one dict lookup and one jsonschema-rs call: valid, nothing undocumented.
-    entry = _FAST.get((vendor, operation, status, strict))
+    entry = _FAST.get((vendor, operation, status, strict, layers))
     if entry is not None and headers is None and entry[0](body):
         return entry[1]
     names = {str(k).lower(): str(v) for k, v in (headers or {}).items()}
     names.setdefault("content-type", "application/json")
     exchange = Exchange("<validate>", status, body, body is not None, names, vendor=vendor, operation=operation)
-    engine = _engine(strict)
+    engine = _engine(vendor, strict, layers)
     outcome = engine.validate_exchange(exchange)
     assert isinstance(outcome, ValidationResult)
     if entry is None:
-        _FAST[(vendor, operation, status, strict)] = _fast_entry(engine, vendor, operation, status)
+        _FAST[(vendor, operation, status, strict, layers)] = _fast_entry(engine, vendor, operation, status)
     return outcome
+
+
+def _engine(vendor: str, strict: bool, layers: tuple[Path, ...]) -> Engine:
+    key = (strict, ((vendor, layers),) if layers else ())
+    engine = _ENGINES.get(key)
+    if engine is None:
+        apis = {name: load_api(name, layers if name == vendor else ()) for name in VENDORS}
+        engine = _ENGINES[key] = Engine(apis, strict=strict)
+    return engine
 
 
 def _never(body: Any) -> bool:
@@ -150,9 +169,12 @@ def _never(body: Any) -> bool:
 def _fast_entry(
     engine: Engine, vendor: str, operation: str, status: int
 ) -> tuple[Callable[[Any], bool], ValidationResult]:
-    found = engine.routers[vendor].operation(operation)
+    found = engine.apis[vendor].operation(operation)
     plan = engine.checker.plan(vendor, found, status)
     label = f"{found.operation_id} ({found.label})"
     checker = plan.fast.is_valid if plan is not None and plan.fast is not None and not plan.headers else _never
     pointer = plan.schema_pointer if plan else None
     return checker, ValidationResult("<validate>", vendor, label, status, (), None, pointer)
+
+
+__all__ = ["ERROR", "Engine", "validate"]

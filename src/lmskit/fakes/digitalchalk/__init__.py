@@ -79,5 +79,4 @@ FAKE = VendorFake(
     load_seed=load_seed,
     credentials=credentials,
     advance=advance,
-    base_paths=("/dc/api/v5", "/api/v5"),
 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from lmskit.spec.lint import errata, examples, extensions, links, operations, references, responses, structure
 from lmskit.spec.lint._problem import Problem, Rule
-from lmskit.spec.loader import Spec
+from lmskit.spec.loader import Spec, display_path
 
 RULES: tuple[Rule, ...] = (
     Rule("yaml", "duplicate mapping keys (YAML keeps only the last)", structure.check_duplicate_keys),
@@ -67,14 +67,18 @@ def lint_spec(spec: Spec) -> list[LintFinding]:
         for problem in rule.check(spec):
             findings.append(_finding(spec, rule.name, problem))
             unresolved_refs = unresolved_refs or rule.name == "refs"
-    return sorted(findings, key=lambda f: (f.line or 0, f.column or 0, f.rule))
+    return sorted(
+        findings, key=lambda f: (f.path != display_path(spec.path), f.path, f.line or 0, f.column or 0, f.rule)
+    )
 
 
 def _finding(spec: Spec, rule: str, problem: Problem) -> LintFinding:
     position = problem.position or spec.position_of(problem.pointer)
+    # A node an overlay added is reported at the overlay's own line.
+    source = position.source if position is not None and position.source is not None else spec.path
     return LintFinding(
         rule=rule,
-        path=str(spec.path),
+        path=display_path(source),
         line=position.line if position else None,
         column=position.column if position else None,
         pointer=problem.pointer,

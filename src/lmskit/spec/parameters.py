@@ -1,0 +1,92 @@
+"""What an operation takes: its parameters (path-level and operation-level merged) and its request body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lmskit.spec.media import is_json_media_type
+from lmskit.spec.operations import Operation
+from lmskit.spec.pointers import join_pointer
+from lmskit.spec.refs import RefError, resolve
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    name: str
+    location: str  # path | query | header | cookie
+    required: bool
+    schema_pointer: str
+    schema: dict[str, Any]
+
+    @property
+    def default(self) -> Any:
+        return self.schema.get("default")
+
+
+@dataclass(frozen=True, slots=True)
+class RequestBody:
+    required: bool
+    schema_pointer: str | None  # of the JSON media type's schema; None when no JSON body is documented
+
+
+@dataclass(frozen=True, slots=True)
+class RequestShape:
+    """Everything a request to one operation may carry."""
+
+    parameters: tuple[Parameter, ...]
+    body: RequestBody | None
+
+    def default_headers(self) -> dict[str, str]:
+        """Required header parameters that have a default: ``{"x-api-version": "2"}`` for every Absorb call."""
+        return {
+            p.name: str(p.default)
+            for p in self.parameters
+            if p.location == "header" and p.required and p.default is not None
+        }
+
+
+def read_request_shape(document: dict[str, Any], operation: Operation) -> RequestShape:
+    return RequestShape(_parameters(document, operation), _body(document, operation))
+
+
+def _parameters(document: dict[str, Any], operation: Operation) -> tuple[Parameter, ...]:
+    path_item_pointer = operation.pointer.rsplit("/", 1)[0]
+    found: dict[tuple[str, str], Parameter] = {}
+    for owner, owner_pointer in ((operation.path_item, path_item_pointer), (operation.definition, operation.pointer)):
+        for index, raw in enumerate(owner.get("parameters") or []):
+            try:
+                resolved = resolve(document, raw, join_pointer(owner_pointer, "parameters", index))
+            except RefError:
+                continue
+            value = resolved.value
+            if not isinstance(value, dict) or "name" not in value or "in" not in value:
+                continue
+            schema_pointer = join_pointer(resolved.pointer, "schema")
+            try:
+                schema = resolve(document, value.get("schema", {}), schema_pointer).value
+            except RefError:
+                schema = {}
+            parameter = Parameter(
+                str(value["name"]),
+                str(value["in"]),
+                bool(value.get("required")),
+                schema_pointer,
+                schema if isinstance(schema, dict) else {},
+            )
+            # Operation-level parameters override path-level ones of the same name and location.
+            key = parameter.name.lower() if parameter.location == "header" else parameter.name
+            found[(parameter.location, key)] = parameter
+    return tuple(found.values())
+
+
+def _body(document: dict[str, Any], operation: Operation) -> RequestBody | None:
+    if "requestBody" not in operation.definition:
+        return None
+    resolved = resolve(document, operation.definition["requestBody"], join_pointer(operation.pointer, "requestBody"))
+    content = resolved.value.get("content") or {}
+    required = bool(resolved.value.get("required"))
+    for media_type in content:
+        if is_json_media_type(media_type):
+            return RequestBody(required, join_pointer(resolved.pointer, "content", media_type, "schema"))
+    return RequestBody(required, None)
