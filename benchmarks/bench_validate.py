@@ -30,8 +30,8 @@ STATUSES = list(range(13))
 
 
 def enrollment(rng: random.Random) -> dict[str, Any]:
-    ticks = rng.randrange(0, 10**11)
-    seconds = ticks // 10_000_000
+    ticks = rng.randrange(0, 10**12)
+    # What Absorb's .NET API sends: a TimeSpan, offset-less date-times, nulls for unset optional values.
     return {
         "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         "courseId": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
@@ -39,17 +39,25 @@ def enrollment(rng: random.Random) -> dict[str, Any]:
         "progress": round(rng.random() * 100, 2),
         "score": round(rng.random() * 100, 2),
         "status": rng.choice(STATUSES),
-        "dateEdited": f"2024-{rng.randrange(1, 13):02}-{rng.randrange(1, 29):02}T{rng.randrange(24):02}:15:22Z",
-        "dateAdded": "2023-08-24T14:15:22Z",
+        "dateEdited": f"2024-{rng.randrange(1, 13):02}-{rng.randrange(1, 29):02}T{rng.randrange(24):02}:15:22.1234567",
+        "dateAdded": "2023-08-24T14:15:22",
+        "dateCompleted": None,
+        "certificateId": None,
         "fullName": rng.choice(["Ada Lovelace", "Alan Turing", "Grace Hopper"]),
         "userId": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         "acceptedTermsAndConditions": rng.random() < 0.5,
         "timeSpentTicks": ticks,
-        "timeSpent": f"PT{seconds // 3600}H{seconds % 3600 // 60}M{seconds % 60}S",
+        "timeSpent": timespan(ticks),
         "isActive": True,
         "credits": rng.randrange(0, 5),
         "jobTitle": "Analyst",
     }
+
+
+def timespan(ticks: int) -> str:
+    from lmskit.fakes.absorb.resources import timespan as dotnet_timespan
+
+    return dotnet_timespan(ticks)
 
 
 def best_rates(functions: dict[str, tuple[Callable[[Any], Any], list[Any]]], rounds: int = 5) -> dict[str, float]:
@@ -155,8 +163,8 @@ def write_har(path: Path, megabytes: int) -> int:
                 body = {
                     "meta": {},
                     "enrollments": [
-                        {"id": i, "enrollment_id": i, "state": "active", "email": f"l{i}@example.com"}
-                        for i in range(12)
+                        {"id": str(i), "enrollment_id": str(i), "state": "active", "email": f"l{i}@example.com"}
+                        for i in range(1, 13)
                     ],
                 }
             else:

@@ -13,4 +13,14 @@ class UnexpectedStatus(Exception):
         )
 
 
-__all__ = ["UnexpectedStatus"]
+class ResponseFieldError(ValueError):
+    """A response lacks a field the spec requires (or has null there): the model and field are named."""
+
+    def __init__(self, model: str, field: str, problem: str):
+        self.model = model
+        self.field = field
+        where = f"{model}.{field}" if field else model
+        super().__init__(f"{where} {problem}")
+
+
+__all__ = ["ResponseFieldError", "UnexpectedStatus"]

@@ -60,7 +60,7 @@ def test_cursor_paging_returns_every_row_exactly_once(running_fake) -> None:
     page = list_program_enrollments.sync(1, client=client, limit=10, sort=ListProgramEnrollmentsSort.NAME_DESC)
     while True:
         assert isinstance(page, ProgramEnrollmentPage)
-        seen += [e.enrollment_id for e in page.enrollments]
+        seen += [int(e.enrollment_id) for e in page.enrollments]
         if not page.meta.next_:
             break
         after = page.meta.next_.split("after=", 1)[1].split("&", 1)[0]
@@ -79,13 +79,13 @@ def test_a_cursor_from_other_filters_is_refused(bridge) -> None:
 
 
 def test_soft_delete_hides_the_enrollment_unless_deleted_ones_are_asked_for(bridge) -> None:
-    assert {e.enrollment_id for e in listing(bridge).enrollments} == {7, 8}
+    assert {int(e.enrollment_id) for e in listing(bridge).enrollments} == {7, 8}
     assert delete_program_enrollment.sync_detailed(PROGRAM, 7, client=bridge).status_code == 204
-    assert {e.enrollment_id for e in listing(bridge).enrollments} == {8}
+    assert {int(e.enrollment_id) for e in listing(bridge).enrollments} == {8}
     deleted = listing(bridge, only_deleted=True).enrollments
-    assert {e.enrollment_id for e in deleted} == {7, 9}
+    assert {int(e.enrollment_id) for e in deleted} == {7, 9}
     assert all(e.deleted_at for e in deleted)
-    assert {e.enrollment_id for e in listing(bridge, with_deleted=True).enrollments} == {7, 8, 9}
+    assert {int(e.enrollment_id) for e in listing(bridge, with_deleted=True).enrollments} == {7, 8, 9}
     assert delete_program_enrollment.sync_detailed(PROGRAM, 7, client=bridge).status_code == 404
 
 
@@ -98,15 +98,17 @@ def test_sort_search_user_and_time_filters(bridge) -> None:
         "Alan Turing",
         "Ada Lovelace",
     ]
-    assert [e.enrollment_id for e in listing(bridge, sort=ListProgramEnrollmentsSort.PROGRESS_DESC).enrollments] == [
+    assert [
+        int(e.enrollment_id) for e in listing(bridge, sort=ListProgramEnrollmentsSort.PROGRESS_DESC).enrollments
+    ] == [
         8,
         7,
     ]
     assert [e.email for e in listing(bridge, search="TURING").enrollments] == ["alan@example.com"]
-    assert [e.enrollment_id for e in listing(bridge, user_id=42).enrollments] == [7]
+    assert [int(e.enrollment_id) for e in listing(bridge, user_id=42).enrollments] == [7]
     moment = datetime.datetime(2017, 11, 1, 7, 30, tzinfo=datetime.UTC)
-    assert [e.enrollment_id for e in listing(bridge, created_after=moment).enrollments] == [8]
-    assert [e.enrollment_id for e in listing(bridge, updated_before=moment).enrollments] == []
+    assert [int(e.enrollment_id) for e in listing(bridge, created_after=moment).enrollments] == [8]
+    assert [int(e.enrollment_id) for e in listing(bridge, updated_before=moment).enrollments] == []
 
 
 def test_enroll_user_and_group_then_duplicate_is_taken(bridge) -> None:
@@ -116,7 +118,7 @@ def test_enroll_user_and_group_then_duplicate_is_taken(bridge) -> None:
     )  # 44 is in the group and enrolled already
     assert enroll(bridge, ProgramEnrollmentCreateForUser(user_id=45)) == 204
     assert enroll(bridge, ProgramEnrollmentCreateForUser(user_id=99999)) == 422
-    assert {e.id for e in listing(bridge).enrollments} == {42, 43, 44, 45}
+    assert {int(e.id) for e in listing(bridge).enrollments} == {42, 43, 44, 45}
 
 
 def test_patch_and_put_change_the_dates(bridge) -> None:

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.attempt_status import AttemptStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="Attempt")
 
@@ -22,17 +22,20 @@ class Attempt:
         time_spent_ticks (int | Unset): The attempt's time spent in .NET ticks.
         status (AttemptStatus | Unset): 1 InProgress, 3 Complete, 5 Failed (the enrollment status values of the same
             number).
-        score (float | Unset): The attempt's score.
-        start_date (datetime.datetime | Unset): The attempt's start date.
-        completion_date (datetime.datetime | Unset): The attempt's completion date.
+        score (float | None | Unset): The attempt's score.
+        start_date (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
+        completion_date (datetime.datetime | None | Unset): The attempt's completion date.
     """
 
     id: UUID | Unset = UNSET
     time_spent_ticks: int | Unset = UNSET
     status: AttemptStatus | Unset = UNSET
-    score: float | Unset = UNSET
+    score: float | None | Unset = UNSET
     start_date: datetime.datetime | Unset = UNSET
-    completion_date: datetime.datetime | Unset = UNSET
+    completion_date: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,15 +49,23 @@ class Attempt:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        score = self.score
+        score: float | None | Unset
+        if isinstance(self.score, Unset):
+            score = UNSET
+        else:
+            score = self.score
 
         start_date: str | Unset = UNSET
         if not isinstance(self.start_date, Unset):
             start_date = self.start_date.isoformat()
 
-        completion_date: str | Unset = UNSET
-        if not isinstance(self.completion_date, Unset):
+        completion_date: None | str | Unset
+        if isinstance(self.completion_date, Unset):
+            completion_date = UNSET
+        elif isinstance(self.completion_date, datetime.datetime):
             completion_date = self.completion_date.isoformat()
+        else:
+            completion_date = self.completion_date
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,38 +87,55 @@ class Attempt:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _id = d.pop("id", UNSET)
+        d = dict(require_object(src_dict, "Attempt"))
+        _id = read_optional(d.pop("id", UNSET), "Attempt", "id")
         id: UUID | Unset
         if isinstance(_id, Unset):
             id = UNSET
         else:
             id = UUID(_id)
 
-        time_spent_ticks = d.pop("timeSpentTicks", UNSET)
+        time_spent_ticks = read_optional(d.pop("timeSpentTicks", UNSET), "Attempt", "timeSpentTicks")
 
-        _status = d.pop("status", UNSET)
+        _status = read_optional(d.pop("status", UNSET), "Attempt", "status")
         status: AttemptStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = AttemptStatus(_status)
 
-        score = d.pop("score", UNSET)
+        def _parse_score(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
 
-        _start_date = d.pop("startDate", UNSET)
+        score = _parse_score(d.pop("score", UNSET))
+
+        _start_date = read_optional(d.pop("startDate", UNSET), "Attempt", "startDate")
         start_date: datetime.datetime | Unset
         if isinstance(_start_date, Unset):
             start_date = UNSET
         else:
             start_date = datetime.datetime.fromisoformat(_start_date)
 
-        _completion_date = d.pop("completionDate", UNSET)
-        completion_date: datetime.datetime | Unset
-        if isinstance(_completion_date, Unset):
-            completion_date = UNSET
-        else:
-            completion_date = datetime.datetime.fromisoformat(_completion_date)
+        def _parse_completion_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completion_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completion_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        completion_date = _parse_completion_date(d.pop("completionDate", UNSET))
 
         attempt = cls(
             id=id,

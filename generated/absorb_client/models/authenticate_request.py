@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 T = TypeVar("T", bound="AuthenticateRequest")
 
 
@@ -45,12 +47,12 @@ class AuthenticateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        username = d.pop("username")
+        d = dict(require_object(src_dict, "AuthenticateRequest"))
+        username = read_required(d, "username", "AuthenticateRequest")
 
-        password = d.pop("password")
+        password = read_required(d, "password", "AuthenticateRequest")
 
-        private_key = UUID(d.pop("privateKey"))
+        private_key = UUID(read_required(d, "privateKey", "AuthenticateRequest"))
 
         authenticate_request = cls(
             username=username,

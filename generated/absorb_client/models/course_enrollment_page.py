@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 if TYPE_CHECKING:
     from ..models.course_enrollment import CourseEnrollment
 
@@ -63,17 +65,17 @@ class CourseEnrollmentPage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.course_enrollment import CourseEnrollment  # noqa: PLC0415
 
-        d = dict(src_dict)
-        total_items = d.pop("totalItems")
+        d = dict(require_object(src_dict, "CourseEnrollmentPage"))
+        total_items = read_required(d, "totalItems", "CourseEnrollmentPage")
 
-        returned_items = d.pop("returnedItems")
+        returned_items = read_required(d, "returnedItems", "CourseEnrollmentPage")
 
-        limit = d.pop("limit")
+        limit = read_required(d, "limit", "CourseEnrollmentPage")
 
-        offset = d.pop("offset")
+        offset = read_required(d, "offset", "CourseEnrollmentPage")
 
         enrollments = []
-        _enrollments = d.pop("enrollments")
+        _enrollments = read_required(d, "enrollments", "CourseEnrollmentPage")
         for enrollments_item_data in _enrollments:
             enrollments_item = CourseEnrollment.from_dict(enrollments_item_data)
 

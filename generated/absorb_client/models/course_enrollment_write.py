@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.enrollment_status import EnrollmentStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, read_required, require_object
 
 if TYPE_CHECKING:
     from ..models.course_enrollment_credits_model import CourseEnrollmentCreditsModel
@@ -28,26 +28,26 @@ class CourseEnrollmentWrite:
             id (UUID | Unset): Enrollment identifier.
             course_name (str | Unset): Name of the course.
             progress (float | Unset): Percentage of course completed.
-            score (float | Unset): Score in percentage.
+            score (float | None | Unset): Score in percentage.
             status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3 Complete, 4 NotComplete, 5
                 Failed, 6 Declined,
                 7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor, 12 ReadyForReview.
-            date_completed (datetime.datetime | Unset): The date the enrollment was completed.
-            date_expires (datetime.datetime | Unset): The date the enrollment expires.
+            date_completed (datetime.datetime | None | Unset): The date the enrollment was completed.
+            date_expires (datetime.datetime | None | Unset): The date the enrollment expires.
             full_name (str | Unset): Learner's full name.
-            job_title (str | Unset): Learner's job title.
-            course_version_id (UUID | Unset): Enrollment is for a specific course version.
+            job_title (None | str | Unset): Learner's job title.
+            course_version_id (None | Unset | UUID): Enrollment is for a specific course version.
             user_id (UUID | Unset): Learner identifier.
             accepted_terms_and_conditions (bool | Unset): Learner has accepted the terms and conditions.
-            date_started (datetime.datetime | Unset): The date the learner started the course.
-            enrollment_key_id (UUID | Unset): The enrollment key used to enroll.
-            certificate_id (UUID | Unset): The certificate awarded for completing the course.
-            credits_ (float | Unset): The credits accumulated for the course.
+            date_started (datetime.datetime | None | Unset): The date the learner started the course.
+            enrollment_key_id (None | Unset | UUID): The enrollment key used to enroll.
+            certificate_id (None | Unset | UUID): The certificate awarded for completing the course.
+            credits_ (float | None | Unset): The credits accumulated for the course.
             is_active (bool | Unset): True for the current enrollment
-            course_collection_id (UUID | Unset): The Course Bundle or Curriculum the course was enrolled through.
-            access_date (datetime.datetime | Unset): The course cannot be started before this date.
-            date_due (datetime.datetime | Unset): The date the learner must complete the course by.
-            avatar (str | Unset): The display path of the user's avatar.
+            course_collection_id (None | Unset | UUID): The Course Bundle or Curriculum the course was enrolled through.
+            access_date (datetime.datetime | None | Unset): The course cannot be started before this date.
+            date_due (datetime.datetime | None | Unset): The date the learner must complete the course by.
+            avatar (None | str | Unset): The display path of the user's avatar.
             credit_type_credits (list[CourseEnrollmentCreditsModel] | Unset): The credits awarded by credit type.
     """
 
@@ -55,24 +55,24 @@ class CourseEnrollmentWrite:
     id: UUID | Unset = UNSET
     course_name: str | Unset = UNSET
     progress: float | Unset = UNSET
-    score: float | Unset = UNSET
+    score: float | None | Unset = UNSET
     status: EnrollmentStatus | Unset = UNSET
-    date_completed: datetime.datetime | Unset = UNSET
-    date_expires: datetime.datetime | Unset = UNSET
+    date_completed: datetime.datetime | None | Unset = UNSET
+    date_expires: datetime.datetime | None | Unset = UNSET
     full_name: str | Unset = UNSET
-    job_title: str | Unset = UNSET
-    course_version_id: UUID | Unset = UNSET
+    job_title: None | str | Unset = UNSET
+    course_version_id: None | Unset | UUID = UNSET
     user_id: UUID | Unset = UNSET
     accepted_terms_and_conditions: bool | Unset = UNSET
-    date_started: datetime.datetime | Unset = UNSET
-    enrollment_key_id: UUID | Unset = UNSET
-    certificate_id: UUID | Unset = UNSET
-    credits_: float | Unset = UNSET
+    date_started: datetime.datetime | None | Unset = UNSET
+    enrollment_key_id: None | Unset | UUID = UNSET
+    certificate_id: None | Unset | UUID = UNSET
+    credits_: float | None | Unset = UNSET
     is_active: bool | Unset = UNSET
-    course_collection_id: UUID | Unset = UNSET
-    access_date: datetime.datetime | Unset = UNSET
-    date_due: datetime.datetime | Unset = UNSET
-    avatar: str | Unset = UNSET
+    course_collection_id: None | Unset | UUID = UNSET
+    access_date: datetime.datetime | None | Unset = UNSET
+    date_due: datetime.datetime | None | Unset = UNSET
+    avatar: None | str | Unset = UNSET
     credit_type_credits: list[CourseEnrollmentCreditsModel] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -87,27 +87,47 @@ class CourseEnrollmentWrite:
 
         progress = self.progress
 
-        score = self.score
+        score: float | None | Unset
+        if isinstance(self.score, Unset):
+            score = UNSET
+        else:
+            score = self.score
 
         status: int | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        date_completed: str | Unset = UNSET
-        if not isinstance(self.date_completed, Unset):
+        date_completed: None | str | Unset
+        if isinstance(self.date_completed, Unset):
+            date_completed = UNSET
+        elif isinstance(self.date_completed, datetime.datetime):
             date_completed = self.date_completed.isoformat()
+        else:
+            date_completed = self.date_completed
 
-        date_expires: str | Unset = UNSET
-        if not isinstance(self.date_expires, Unset):
+        date_expires: None | str | Unset
+        if isinstance(self.date_expires, Unset):
+            date_expires = UNSET
+        elif isinstance(self.date_expires, datetime.datetime):
             date_expires = self.date_expires.isoformat()
+        else:
+            date_expires = self.date_expires
 
         full_name = self.full_name
 
-        job_title = self.job_title
+        job_title: None | str | Unset
+        if isinstance(self.job_title, Unset):
+            job_title = UNSET
+        else:
+            job_title = self.job_title
 
-        course_version_id: str | Unset = UNSET
-        if not isinstance(self.course_version_id, Unset):
+        course_version_id: None | str | Unset
+        if isinstance(self.course_version_id, Unset):
+            course_version_id = UNSET
+        elif isinstance(self.course_version_id, UUID):
             course_version_id = str(self.course_version_id)
+        else:
+            course_version_id = self.course_version_id
 
         user_id: str | Unset = UNSET
         if not isinstance(self.user_id, Unset):
@@ -115,35 +135,67 @@ class CourseEnrollmentWrite:
 
         accepted_terms_and_conditions = self.accepted_terms_and_conditions
 
-        date_started: str | Unset = UNSET
-        if not isinstance(self.date_started, Unset):
+        date_started: None | str | Unset
+        if isinstance(self.date_started, Unset):
+            date_started = UNSET
+        elif isinstance(self.date_started, datetime.datetime):
             date_started = self.date_started.isoformat()
+        else:
+            date_started = self.date_started
 
-        enrollment_key_id: str | Unset = UNSET
-        if not isinstance(self.enrollment_key_id, Unset):
+        enrollment_key_id: None | str | Unset
+        if isinstance(self.enrollment_key_id, Unset):
+            enrollment_key_id = UNSET
+        elif isinstance(self.enrollment_key_id, UUID):
             enrollment_key_id = str(self.enrollment_key_id)
+        else:
+            enrollment_key_id = self.enrollment_key_id
 
-        certificate_id: str | Unset = UNSET
-        if not isinstance(self.certificate_id, Unset):
+        certificate_id: None | str | Unset
+        if isinstance(self.certificate_id, Unset):
+            certificate_id = UNSET
+        elif isinstance(self.certificate_id, UUID):
             certificate_id = str(self.certificate_id)
+        else:
+            certificate_id = self.certificate_id
 
-        credits_ = self.credits_
+        credits_: float | None | Unset
+        if isinstance(self.credits_, Unset):
+            credits_ = UNSET
+        else:
+            credits_ = self.credits_
 
         is_active = self.is_active
 
-        course_collection_id: str | Unset = UNSET
-        if not isinstance(self.course_collection_id, Unset):
+        course_collection_id: None | str | Unset
+        if isinstance(self.course_collection_id, Unset):
+            course_collection_id = UNSET
+        elif isinstance(self.course_collection_id, UUID):
             course_collection_id = str(self.course_collection_id)
+        else:
+            course_collection_id = self.course_collection_id
 
-        access_date: str | Unset = UNSET
-        if not isinstance(self.access_date, Unset):
+        access_date: None | str | Unset
+        if isinstance(self.access_date, Unset):
+            access_date = UNSET
+        elif isinstance(self.access_date, datetime.datetime):
             access_date = self.access_date.isoformat()
+        else:
+            access_date = self.access_date
 
-        date_due: str | Unset = UNSET
-        if not isinstance(self.date_due, Unset):
+        date_due: None | str | Unset
+        if isinstance(self.date_due, Unset):
+            date_due = UNSET
+        elif isinstance(self.date_due, datetime.datetime):
             date_due = self.date_due.isoformat()
+        else:
+            date_due = self.date_due
 
-        avatar = self.avatar
+        avatar: None | str | Unset
+        if isinstance(self.avatar, Unset):
+            avatar = UNSET
+        else:
+            avatar = self.avatar
 
         credit_type_credits: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.credit_type_credits, Unset):
@@ -212,112 +264,234 @@ class CourseEnrollmentWrite:
             CourseEnrollmentCreditsModel,  # noqa: PLC0415
         )
 
-        d = dict(src_dict)
-        course_id = UUID(d.pop("courseId"))
+        d = dict(require_object(src_dict, "CourseEnrollmentWrite"))
+        course_id = UUID(read_required(d, "courseId", "CourseEnrollmentWrite"))
 
-        _id = d.pop("id", UNSET)
+        _id = read_optional(d.pop("id", UNSET), "CourseEnrollmentWrite", "id")
         id: UUID | Unset
         if isinstance(_id, Unset):
             id = UNSET
         else:
             id = UUID(_id)
 
-        course_name = d.pop("courseName", UNSET)
+        course_name = read_optional(d.pop("courseName", UNSET), "CourseEnrollmentWrite", "courseName")
 
-        progress = d.pop("progress", UNSET)
+        progress = read_optional(d.pop("progress", UNSET), "CourseEnrollmentWrite", "progress")
 
-        score = d.pop("score", UNSET)
+        def _parse_score(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
 
-        _status = d.pop("status", UNSET)
+        score = _parse_score(d.pop("score", UNSET))
+
+        _status = read_optional(d.pop("status", UNSET), "CourseEnrollmentWrite", "status")
         status: EnrollmentStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = EnrollmentStatus(_status)
 
-        _date_completed = d.pop("dateCompleted", UNSET)
-        date_completed: datetime.datetime | Unset
-        if isinstance(_date_completed, Unset):
-            date_completed = UNSET
-        else:
-            date_completed = datetime.datetime.fromisoformat(_date_completed)
+        def _parse_date_completed(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_completed_type_0 = datetime.datetime.fromisoformat(data)
 
-        _date_expires = d.pop("dateExpires", UNSET)
-        date_expires: datetime.datetime | Unset
-        if isinstance(_date_expires, Unset):
-            date_expires = UNSET
-        else:
-            date_expires = datetime.datetime.fromisoformat(_date_expires)
+                return date_completed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        full_name = d.pop("fullName", UNSET)
+        date_completed = _parse_date_completed(d.pop("dateCompleted", UNSET))
 
-        job_title = d.pop("jobTitle", UNSET)
+        def _parse_date_expires(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_expires_type_0 = datetime.datetime.fromisoformat(data)
 
-        _course_version_id = d.pop("courseVersionId", UNSET)
-        course_version_id: UUID | Unset
-        if isinstance(_course_version_id, Unset):
-            course_version_id = UNSET
-        else:
-            course_version_id = UUID(_course_version_id)
+                return date_expires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        _user_id = d.pop("userId", UNSET)
+        date_expires = _parse_date_expires(d.pop("dateExpires", UNSET))
+
+        full_name = read_optional(d.pop("fullName", UNSET), "CourseEnrollmentWrite", "fullName")
+
+        def _parse_job_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        job_title = _parse_job_title(d.pop("jobTitle", UNSET))
+
+        def _parse_course_version_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                course_version_id_type_0 = UUID(data)
+
+                return course_version_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        course_version_id = _parse_course_version_id(d.pop("courseVersionId", UNSET))
+
+        _user_id = read_optional(d.pop("userId", UNSET), "CourseEnrollmentWrite", "userId")
         user_id: UUID | Unset
         if isinstance(_user_id, Unset):
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
 
-        accepted_terms_and_conditions = d.pop("acceptedTermsAndConditions", UNSET)
+        accepted_terms_and_conditions = read_optional(
+            d.pop("acceptedTermsAndConditions", UNSET), "CourseEnrollmentWrite", "acceptedTermsAndConditions"
+        )
 
-        _date_started = d.pop("dateStarted", UNSET)
-        date_started: datetime.datetime | Unset
-        if isinstance(_date_started, Unset):
-            date_started = UNSET
-        else:
-            date_started = datetime.datetime.fromisoformat(_date_started)
+        def _parse_date_started(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_started_type_0 = datetime.datetime.fromisoformat(data)
 
-        _enrollment_key_id = d.pop("enrollmentKeyId", UNSET)
-        enrollment_key_id: UUID | Unset
-        if isinstance(_enrollment_key_id, Unset):
-            enrollment_key_id = UNSET
-        else:
-            enrollment_key_id = UUID(_enrollment_key_id)
+                return date_started_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        _certificate_id = d.pop("certificateId", UNSET)
-        certificate_id: UUID | Unset
-        if isinstance(_certificate_id, Unset):
-            certificate_id = UNSET
-        else:
-            certificate_id = UUID(_certificate_id)
+        date_started = _parse_date_started(d.pop("dateStarted", UNSET))
 
-        credits_ = d.pop("credits", UNSET)
+        def _parse_enrollment_key_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                enrollment_key_id_type_0 = UUID(data)
 
-        is_active = d.pop("isActive", UNSET)
+                return enrollment_key_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
-        _course_collection_id = d.pop("courseCollectionId", UNSET)
-        course_collection_id: UUID | Unset
-        if isinstance(_course_collection_id, Unset):
-            course_collection_id = UNSET
-        else:
-            course_collection_id = UUID(_course_collection_id)
+        enrollment_key_id = _parse_enrollment_key_id(d.pop("enrollmentKeyId", UNSET))
 
-        _access_date = d.pop("accessDate", UNSET)
-        access_date: datetime.datetime | Unset
-        if isinstance(_access_date, Unset):
-            access_date = UNSET
-        else:
-            access_date = datetime.datetime.fromisoformat(_access_date)
+        def _parse_certificate_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                certificate_id_type_0 = UUID(data)
 
-        _date_due = d.pop("dateDue", UNSET)
-        date_due: datetime.datetime | Unset
-        if isinstance(_date_due, Unset):
-            date_due = UNSET
-        else:
-            date_due = datetime.datetime.fromisoformat(_date_due)
+                return certificate_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
-        avatar = d.pop("avatar", UNSET)
+        certificate_id = _parse_certificate_id(d.pop("certificateId", UNSET))
 
-        _credit_type_credits = d.pop("creditTypeCredits", UNSET)
+        def _parse_credits_(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        credits_ = _parse_credits_(d.pop("credits", UNSET))
+
+        is_active = read_optional(d.pop("isActive", UNSET), "CourseEnrollmentWrite", "isActive")
+
+        def _parse_course_collection_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                course_collection_id_type_0 = UUID(data)
+
+                return course_collection_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        course_collection_id = _parse_course_collection_id(d.pop("courseCollectionId", UNSET))
+
+        def _parse_access_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                access_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return access_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        access_date = _parse_access_date(d.pop("accessDate", UNSET))
+
+        def _parse_date_due(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_due_type_0 = datetime.datetime.fromisoformat(data)
+
+                return date_due_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        date_due = _parse_date_due(d.pop("dateDue", UNSET))
+
+        def _parse_avatar(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        avatar = _parse_avatar(d.pop("avatar", UNSET))
+
+        _credit_type_credits = read_optional(
+            d.pop("creditTypeCredits", UNSET), "CourseEnrollmentWrite", "creditTypeCredits"
+        )
         credit_type_credits: list[CourseEnrollmentCreditsModel] | Unset = UNSET
         if _credit_type_credits is not UNSET:
             credit_type_credits = []

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="EnrollmentResult")
 
@@ -53,22 +53,22 @@ class EnrollmentResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _enrollment_id = d.pop("enrollmentId", UNSET)
+        d = dict(require_object(src_dict, "EnrollmentResult"))
+        _enrollment_id = read_optional(d.pop("enrollmentId", UNSET), "EnrollmentResult", "enrollmentId")
         enrollment_id: UUID | Unset
         if isinstance(_enrollment_id, Unset):
             enrollment_id = UNSET
         else:
             enrollment_id = UUID(_enrollment_id)
 
-        _course_id = d.pop("courseId", UNSET)
+        _course_id = read_optional(d.pop("courseId", UNSET), "EnrollmentResult", "courseId")
         course_id: UUID | Unset
         if isinstance(_course_id, Unset):
             course_id = UNSET
         else:
             course_id = UUID(_course_id)
 
-        _user_id = d.pop("userId", UNSET)
+        _user_id = read_optional(d.pop("userId", UNSET), "EnrollmentResult", "userId")
         user_id: UUID | Unset
         if isinstance(_user_id, Unset):
             user_id = UNSET

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.attempt_status import AttemptStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, read_required, require_object
 
 T = TypeVar("T", bound="FinishAttemptRequest")
 
@@ -19,8 +19,14 @@ class FinishAttemptRequest:
     Attributes:
         status (AttemptStatus): 1 InProgress, 3 Complete, 5 Failed (the enrollment status values of the same number).
         score (float | Unset): The attempt's score.
-        start_date (datetime.datetime | Unset): The attempt's start date.
-        completion_date (datetime.datetime | Unset): The attempt's completion date.
+        start_date (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
+        completion_date (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
     """
 
     status: AttemptStatus
@@ -60,19 +66,19 @@ class FinishAttemptRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        status = AttemptStatus(d.pop("status"))
+        d = dict(require_object(src_dict, "FinishAttemptRequest"))
+        status = AttemptStatus(read_required(d, "status", "FinishAttemptRequest"))
 
-        score = d.pop("score", UNSET)
+        score = read_optional(d.pop("score", UNSET), "FinishAttemptRequest", "score")
 
-        _start_date = d.pop("startDate", UNSET)
+        _start_date = read_optional(d.pop("startDate", UNSET), "FinishAttemptRequest", "startDate")
         start_date: datetime.datetime | Unset
         if isinstance(_start_date, Unset):
             start_date = UNSET
         else:
             start_date = datetime.datetime.fromisoformat(_start_date)
 
-        _completion_date = d.pop("completionDate", UNSET)
+        _completion_date = read_optional(d.pop("completionDate", UNSET), "FinishAttemptRequest", "completionDate")
         completion_date: datetime.datetime | Unset
         if isinstance(_completion_date, Unset):
             completion_date = UNSET

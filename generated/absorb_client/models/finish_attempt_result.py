@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="FinishAttemptResult")
 
@@ -37,8 +37,8 @@ class FinishAttemptResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _attempt_id = d.pop("attemptId", UNSET)
+        d = dict(require_object(src_dict, "FinishAttemptResult"))
+        _attempt_id = read_optional(d.pop("attemptId", UNSET), "FinishAttemptResult", "attemptId")
         attempt_id: UUID | Unset
         if isinstance(_attempt_id, Unset):
             attempt_id = UNSET

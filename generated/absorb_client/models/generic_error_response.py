@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, read_required, require_object
 
 if TYPE_CHECKING:
     from ..models.generic_error_response_meta import GenericErrorResponseMeta
@@ -19,28 +19,28 @@ T = TypeVar("T", bound="GenericErrorResponse")
 class GenericErrorResponse:
     """
     Attributes:
+        message (str):
         validations (list[str] | Unset):
         code (int | Unset): The HTTP status code.
-        message (str | Unset):
         term (str | Unset): A general error term.
         field_meta (GenericErrorResponseMeta | Unset):
     """
 
+    message: str
     validations: list[str] | Unset = UNSET
     code: int | Unset = UNSET
-    message: str | Unset = UNSET
     term: str | Unset = UNSET
     field_meta: GenericErrorResponseMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
         validations: list[str] | Unset = UNSET
         if not isinstance(self.validations, Unset):
             validations = self.validations
 
         code = self.code
-
-        message = self.message
 
         term = self.term
 
@@ -50,13 +50,15 @@ class GenericErrorResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "message": message,
+            }
+        )
         if validations is not UNSET:
             field_dict["validations"] = validations
         if code is not UNSET:
             field_dict["code"] = code
-        if message is not UNSET:
-            field_dict["message"] = message
         if term is not UNSET:
             field_dict["term"] = term
         if field_meta is not UNSET:
@@ -68,16 +70,16 @@ class GenericErrorResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.generic_error_response_meta import GenericErrorResponseMeta  # noqa: PLC0415
 
-        d = dict(src_dict)
-        validations = cast(list[str], d.pop("validations", UNSET))
+        d = dict(require_object(src_dict, "GenericErrorResponse"))
+        message = read_required(d, "message", "GenericErrorResponse")
 
-        code = d.pop("code", UNSET)
+        validations = cast(list[str], read_optional(d.pop("validations", UNSET), "GenericErrorResponse", "validations"))
 
-        message = d.pop("message", UNSET)
+        code = read_optional(d.pop("code", UNSET), "GenericErrorResponse", "code")
 
-        term = d.pop("term", UNSET)
+        term = read_optional(d.pop("term", UNSET), "GenericErrorResponse", "term")
 
-        _field_meta = d.pop("_meta", UNSET)
+        _field_meta = read_optional(d.pop("_meta", UNSET), "GenericErrorResponse", "_meta")
         field_meta: GenericErrorResponseMeta | Unset
         if isinstance(_field_meta, Unset):
             field_meta = UNSET
@@ -85,9 +87,9 @@ class GenericErrorResponse:
             field_meta = GenericErrorResponseMeta.from_dict(_field_meta)
 
         generic_error_response = cls(
+            message=message,
             validations=validations,
             code=code,
-            message=message,
             term=term,
             field_meta=field_meta,
         )

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="IlcEnrollmentResult")
 
@@ -69,36 +69,38 @@ class IlcEnrollmentResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _user_id = d.pop("userId", UNSET)
+        d = dict(require_object(src_dict, "IlcEnrollmentResult"))
+        _user_id = read_optional(d.pop("userId", UNSET), "IlcEnrollmentResult", "userId")
         user_id: UUID | Unset
         if isinstance(_user_id, Unset):
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
 
-        _course_id = d.pop("courseId", UNSET)
+        _course_id = read_optional(d.pop("courseId", UNSET), "IlcEnrollmentResult", "courseId")
         course_id: UUID | Unset
         if isinstance(_course_id, Unset):
             course_id = UNSET
         else:
             course_id = UUID(_course_id)
 
-        _session_id = d.pop("sessionId", UNSET)
+        _session_id = read_optional(d.pop("sessionId", UNSET), "IlcEnrollmentResult", "sessionId")
         session_id: UUID | Unset
         if isinstance(_session_id, Unset):
             session_id = UNSET
         else:
             session_id = UUID(_session_id)
 
-        _enrollment_id = d.pop("enrollmentId", UNSET)
+        _enrollment_id = read_optional(d.pop("enrollmentId", UNSET), "IlcEnrollmentResult", "enrollmentId")
         enrollment_id: UUID | Unset
         if isinstance(_enrollment_id, Unset):
             enrollment_id = UNSET
         else:
             enrollment_id = UUID(_enrollment_id)
 
-        _session_enrollment_id = d.pop("sessionEnrollmentId", UNSET)
+        _session_enrollment_id = read_optional(
+            d.pop("sessionEnrollmentId", UNSET), "IlcEnrollmentResult", "sessionEnrollmentId"
+        )
         session_enrollment_id: UUID | Unset
         if isinstance(_session_enrollment_id, Unset):
             session_enrollment_id = UNSET

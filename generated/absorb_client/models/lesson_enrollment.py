@@ -2,21 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.enrollment_status import EnrollmentStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="LessonEnrollment")
 
 
 @_attrs_define
 class LessonEnrollment:
-    """LessonEnrollmentResource. Fields with no value are omitted.
+    """LessonEnrollmentResource. Unset values are null.
 
     Attributes:
         id (UUID | Unset): Enrollment identifier.
@@ -24,7 +24,7 @@ class LessonEnrollment:
         type_ (str | Unset): The type of activity enrollment.
         attempts (int | Unset): Number of attempts.
         failures (int | Unset): Number of failures.
-        last_attempt (datetime.datetime | Unset): Date of the last attempt.
+        last_attempt (datetime.datetime | None | Unset): Date of the last attempt.
         course_enrollment_id (UUID | Unset): The related course enrollment.
         chapter_id (UUID | Unset): The related chapter.
         lesson_id (UUID | Unset): The related lesson.
@@ -35,13 +35,23 @@ class LessonEnrollment:
             Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor, 12 ReadyForReview.
         progress (float | Unset): Progress of this enrollment.
-        score (float | Unset): Score of this enrollment.
-        time_spent (str | Unset): An ISO 8601 duration such as PT1H30M (documented as string <duration>).
-        date_enrolled (datetime.datetime | Unset): Date the user was enrolled.
-        date_started (datetime.datetime | Unset): Date the user started.
-        date_completed (datetime.datetime | Unset): Date the user completed.
-        date_edited (datetime.datetime | Unset): The last date edited.
-        date_added (datetime.datetime | Unset): The date the enrollment was added.
+        score (float | None | Unset): Score of this enrollment.
+        time_spent (str | Unset): A .NET TimeSpan, `[d.]hh:mm:ss[.fffffff]`: `00:30:00`, `1.13:02:39.9878697`
+            (documented as string <duration>).
+        date_enrolled (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
+        date_started (datetime.datetime | None | Unset): Date the user started.
+        date_completed (datetime.datetime | None | Unset): Date the user completed.
+        date_edited (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
+        date_added (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
     """
 
     id: UUID | Unset = UNSET
@@ -49,7 +59,7 @@ class LessonEnrollment:
     type_: str | Unset = UNSET
     attempts: int | Unset = UNSET
     failures: int | Unset = UNSET
-    last_attempt: datetime.datetime | Unset = UNSET
+    last_attempt: datetime.datetime | None | Unset = UNSET
     course_enrollment_id: UUID | Unset = UNSET
     chapter_id: UUID | Unset = UNSET
     lesson_id: UUID | Unset = UNSET
@@ -58,11 +68,11 @@ class LessonEnrollment:
     full_name: str | Unset = UNSET
     status: EnrollmentStatus | Unset = UNSET
     progress: float | Unset = UNSET
-    score: float | Unset = UNSET
+    score: float | None | Unset = UNSET
     time_spent: str | Unset = UNSET
     date_enrolled: datetime.datetime | Unset = UNSET
-    date_started: datetime.datetime | Unset = UNSET
-    date_completed: datetime.datetime | Unset = UNSET
+    date_started: datetime.datetime | None | Unset = UNSET
+    date_completed: datetime.datetime | None | Unset = UNSET
     date_edited: datetime.datetime | Unset = UNSET
     date_added: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -82,9 +92,13 @@ class LessonEnrollment:
 
         failures = self.failures
 
-        last_attempt: str | Unset = UNSET
-        if not isinstance(self.last_attempt, Unset):
+        last_attempt: None | str | Unset
+        if isinstance(self.last_attempt, Unset):
+            last_attempt = UNSET
+        elif isinstance(self.last_attempt, datetime.datetime):
             last_attempt = self.last_attempt.isoformat()
+        else:
+            last_attempt = self.last_attempt
 
         course_enrollment_id: str | Unset = UNSET
         if not isinstance(self.course_enrollment_id, Unset):
@@ -112,7 +126,11 @@ class LessonEnrollment:
 
         progress = self.progress
 
-        score = self.score
+        score: float | None | Unset
+        if isinstance(self.score, Unset):
+            score = UNSET
+        else:
+            score = self.score
 
         time_spent = self.time_spent
 
@@ -120,13 +138,21 @@ class LessonEnrollment:
         if not isinstance(self.date_enrolled, Unset):
             date_enrolled = self.date_enrolled.isoformat()
 
-        date_started: str | Unset = UNSET
-        if not isinstance(self.date_started, Unset):
+        date_started: None | str | Unset
+        if isinstance(self.date_started, Unset):
+            date_started = UNSET
+        elif isinstance(self.date_started, datetime.datetime):
             date_started = self.date_started.isoformat()
+        else:
+            date_started = self.date_started
 
-        date_completed: str | Unset = UNSET
-        if not isinstance(self.date_completed, Unset):
+        date_completed: None | str | Unset
+        if isinstance(self.date_completed, Unset):
+            date_completed = UNSET
+        elif isinstance(self.date_completed, datetime.datetime):
             date_completed = self.date_completed.isoformat()
+        else:
+            date_completed = self.date_completed
 
         date_edited: str | Unset = UNSET
         if not isinstance(self.date_edited, Unset):
@@ -186,108 +212,149 @@ class LessonEnrollment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _id = d.pop("id", UNSET)
+        d = dict(require_object(src_dict, "LessonEnrollment"))
+        _id = read_optional(d.pop("id", UNSET), "LessonEnrollment", "id")
         id: UUID | Unset
         if isinstance(_id, Unset):
             id = UNSET
         else:
             id = UUID(_id)
 
-        _chapter_enrollment_id = d.pop("chapterEnrollmentId", UNSET)
+        _chapter_enrollment_id = read_optional(
+            d.pop("chapterEnrollmentId", UNSET), "LessonEnrollment", "chapterEnrollmentId"
+        )
         chapter_enrollment_id: UUID | Unset
         if isinstance(_chapter_enrollment_id, Unset):
             chapter_enrollment_id = UNSET
         else:
             chapter_enrollment_id = UUID(_chapter_enrollment_id)
 
-        type_ = d.pop("type", UNSET)
+        type_ = read_optional(d.pop("type", UNSET), "LessonEnrollment", "type")
 
-        attempts = d.pop("attempts", UNSET)
+        attempts = read_optional(d.pop("attempts", UNSET), "LessonEnrollment", "attempts")
 
-        failures = d.pop("failures", UNSET)
+        failures = read_optional(d.pop("failures", UNSET), "LessonEnrollment", "failures")
 
-        _last_attempt = d.pop("lastAttempt", UNSET)
-        last_attempt: datetime.datetime | Unset
-        if isinstance(_last_attempt, Unset):
-            last_attempt = UNSET
-        else:
-            last_attempt = datetime.datetime.fromisoformat(_last_attempt)
+        def _parse_last_attempt(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_attempt_type_0 = datetime.datetime.fromisoformat(data)
 
-        _course_enrollment_id = d.pop("courseEnrollmentId", UNSET)
+                return last_attempt_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        last_attempt = _parse_last_attempt(d.pop("lastAttempt", UNSET))
+
+        _course_enrollment_id = read_optional(
+            d.pop("courseEnrollmentId", UNSET), "LessonEnrollment", "courseEnrollmentId"
+        )
         course_enrollment_id: UUID | Unset
         if isinstance(_course_enrollment_id, Unset):
             course_enrollment_id = UNSET
         else:
             course_enrollment_id = UUID(_course_enrollment_id)
 
-        _chapter_id = d.pop("chapterId", UNSET)
+        _chapter_id = read_optional(d.pop("chapterId", UNSET), "LessonEnrollment", "chapterId")
         chapter_id: UUID | Unset
         if isinstance(_chapter_id, Unset):
             chapter_id = UNSET
         else:
             chapter_id = UUID(_chapter_id)
 
-        _lesson_id = d.pop("lessonId", UNSET)
+        _lesson_id = read_optional(d.pop("lessonId", UNSET), "LessonEnrollment", "lessonId")
         lesson_id: UUID | Unset
         if isinstance(_lesson_id, Unset):
             lesson_id = UNSET
         else:
             lesson_id = UUID(_lesson_id)
 
-        name = d.pop("name", UNSET)
+        name = read_optional(d.pop("name", UNSET), "LessonEnrollment", "name")
 
-        _user_id = d.pop("userId", UNSET)
+        _user_id = read_optional(d.pop("userId", UNSET), "LessonEnrollment", "userId")
         user_id: UUID | Unset
         if isinstance(_user_id, Unset):
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
 
-        full_name = d.pop("fullName", UNSET)
+        full_name = read_optional(d.pop("fullName", UNSET), "LessonEnrollment", "fullName")
 
-        _status = d.pop("status", UNSET)
+        _status = read_optional(d.pop("status", UNSET), "LessonEnrollment", "status")
         status: EnrollmentStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = EnrollmentStatus(_status)
 
-        progress = d.pop("progress", UNSET)
+        progress = read_optional(d.pop("progress", UNSET), "LessonEnrollment", "progress")
 
-        score = d.pop("score", UNSET)
+        def _parse_score(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
 
-        time_spent = d.pop("timeSpent", UNSET)
+        score = _parse_score(d.pop("score", UNSET))
 
-        _date_enrolled = d.pop("dateEnrolled", UNSET)
+        time_spent = read_optional(d.pop("timeSpent", UNSET), "LessonEnrollment", "timeSpent")
+
+        _date_enrolled = read_optional(d.pop("dateEnrolled", UNSET), "LessonEnrollment", "dateEnrolled")
         date_enrolled: datetime.datetime | Unset
         if isinstance(_date_enrolled, Unset):
             date_enrolled = UNSET
         else:
             date_enrolled = datetime.datetime.fromisoformat(_date_enrolled)
 
-        _date_started = d.pop("dateStarted", UNSET)
-        date_started: datetime.datetime | Unset
-        if isinstance(_date_started, Unset):
-            date_started = UNSET
-        else:
-            date_started = datetime.datetime.fromisoformat(_date_started)
+        def _parse_date_started(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_started_type_0 = datetime.datetime.fromisoformat(data)
 
-        _date_completed = d.pop("dateCompleted", UNSET)
-        date_completed: datetime.datetime | Unset
-        if isinstance(_date_completed, Unset):
-            date_completed = UNSET
-        else:
-            date_completed = datetime.datetime.fromisoformat(_date_completed)
+                return date_started_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        _date_edited = d.pop("dateEdited", UNSET)
+        date_started = _parse_date_started(d.pop("dateStarted", UNSET))
+
+        def _parse_date_completed(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_completed_type_0 = datetime.datetime.fromisoformat(data)
+
+                return date_completed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        date_completed = _parse_date_completed(d.pop("dateCompleted", UNSET))
+
+        _date_edited = read_optional(d.pop("dateEdited", UNSET), "LessonEnrollment", "dateEdited")
         date_edited: datetime.datetime | Unset
         if isinstance(_date_edited, Unset):
             date_edited = UNSET
         else:
             date_edited = datetime.datetime.fromisoformat(_date_edited)
 
-        _date_added = d.pop("dateAdded", UNSET)
+        _date_added = read_optional(d.pop("dateAdded", UNSET), "LessonEnrollment", "dateAdded")
         date_added: datetime.datetime | Unset
         if isinstance(_date_added, Unset):
             date_added = UNSET

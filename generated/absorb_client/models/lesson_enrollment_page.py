@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 if TYPE_CHECKING:
     from ..models.lesson_enrollment import LessonEnrollment
 
@@ -63,17 +65,17 @@ class LessonEnrollmentPage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.lesson_enrollment import LessonEnrollment  # noqa: PLC0415
 
-        d = dict(src_dict)
-        total_items = d.pop("totalItems")
+        d = dict(require_object(src_dict, "LessonEnrollmentPage"))
+        total_items = read_required(d, "totalItems", "LessonEnrollmentPage")
 
-        returned_items = d.pop("returnedItems")
+        returned_items = read_required(d, "returnedItems", "LessonEnrollmentPage")
 
-        limit = d.pop("limit")
+        limit = read_required(d, "limit", "LessonEnrollmentPage")
 
-        offset = d.pop("offset")
+        offset = read_required(d, "offset", "LessonEnrollmentPage")
 
         lesson_enrollments = []
-        _lesson_enrollments = d.pop("lessonEnrollments")
+        _lesson_enrollments = read_required(d, "lessonEnrollments", "LessonEnrollmentPage")
         for lesson_enrollments_item_data in _lesson_enrollments:
             lesson_enrollments_item = LessonEnrollment.from_dict(lesson_enrollments_item_data)
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 T = TypeVar("T", bound="PageEnvelope")
 
 
@@ -49,14 +51,14 @@ class PageEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        total_items = d.pop("totalItems")
+        d = dict(require_object(src_dict, "PageEnvelope"))
+        total_items = read_required(d, "totalItems", "PageEnvelope")
 
-        returned_items = d.pop("returnedItems")
+        returned_items = read_required(d, "returnedItems", "PageEnvelope")
 
-        limit = d.pop("limit")
+        limit = read_required(d, "limit", "PageEnvelope")
 
-        offset = d.pop("offset")
+        offset = read_required(d, "offset", "PageEnvelope")
 
         page_envelope = cls(
             total_items=total_items,

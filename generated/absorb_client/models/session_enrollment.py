@@ -2,21 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.enrollment_status import EnrollmentStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="SessionEnrollment")
 
 
 @_attrs_define
 class SessionEnrollment:
-    """SessionEnrollmentResource. Fields with no value are omitted.
+    """SessionEnrollmentResource. Unset values are null.
 
     Attributes:
         id (UUID | Unset): The unique activity enrollment identifier.
@@ -29,12 +29,19 @@ class SessionEnrollment:
             Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor, 12 ReadyForReview.
         progress (float | Unset): The user's progress.
-        score (float | Unset): The user's score.
-        time_spent (str | Unset): An ISO 8601 duration such as PT1H30M (documented as string <duration>).
-        date_enrolled (datetime.datetime | Unset): The date of enrollment.
-        date_started (datetime.datetime | Unset): The activity's date started.
-        date_completed (datetime.datetime | Unset): The activity's date completed.
-        date_edited (datetime.datetime | Unset): The date the enrollment was last edited.
+        score (float | None | Unset): The user's score.
+        time_spent (str | Unset): A .NET TimeSpan, `[d.]hh:mm:ss[.fffffff]`: `00:30:00`, `1.13:02:39.9878697`
+            (documented as string <duration>).
+        date_enrolled (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
+        date_started (datetime.datetime | None | Unset): The activity's date started.
+        date_completed (datetime.datetime | None | Unset): The activity's date completed.
+        date_edited (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
+            digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
     """
 
     id: UUID | Unset = UNSET
@@ -45,11 +52,11 @@ class SessionEnrollment:
     full_name: str | Unset = UNSET
     status: EnrollmentStatus | Unset = UNSET
     progress: float | Unset = UNSET
-    score: float | Unset = UNSET
+    score: float | None | Unset = UNSET
     time_spent: str | Unset = UNSET
     date_enrolled: datetime.datetime | Unset = UNSET
-    date_started: datetime.datetime | Unset = UNSET
-    date_completed: datetime.datetime | Unset = UNSET
+    date_started: datetime.datetime | None | Unset = UNSET
+    date_completed: datetime.datetime | None | Unset = UNSET
     date_edited: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -80,7 +87,11 @@ class SessionEnrollment:
 
         progress = self.progress
 
-        score = self.score
+        score: float | None | Unset
+        if isinstance(self.score, Unset):
+            score = UNSET
+        else:
+            score = self.score
 
         time_spent = self.time_spent
 
@@ -88,13 +99,21 @@ class SessionEnrollment:
         if not isinstance(self.date_enrolled, Unset):
             date_enrolled = self.date_enrolled.isoformat()
 
-        date_started: str | Unset = UNSET
-        if not isinstance(self.date_started, Unset):
+        date_started: None | str | Unset
+        if isinstance(self.date_started, Unset):
+            date_started = UNSET
+        elif isinstance(self.date_started, datetime.datetime):
             date_started = self.date_started.isoformat()
+        else:
+            date_started = self.date_started
 
-        date_completed: str | Unset = UNSET
-        if not isinstance(self.date_completed, Unset):
+        date_completed: None | str | Unset
+        if isinstance(self.date_completed, Unset):
+            date_completed = UNSET
+        elif isinstance(self.date_completed, datetime.datetime):
             date_completed = self.date_completed.isoformat()
+        else:
+            date_completed = self.date_completed
 
         date_edited: str | Unset = UNSET
         if not isinstance(self.date_edited, Unset):
@@ -136,74 +155,103 @@ class SessionEnrollment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _id = d.pop("id", UNSET)
+        d = dict(require_object(src_dict, "SessionEnrollment"))
+        _id = read_optional(d.pop("id", UNSET), "SessionEnrollment", "id")
         id: UUID | Unset
         if isinstance(_id, Unset):
             id = UNSET
         else:
             id = UUID(_id)
 
-        _session_id = d.pop("sessionId", UNSET)
+        _session_id = read_optional(d.pop("sessionId", UNSET), "SessionEnrollment", "sessionId")
         session_id: UUID | Unset
         if isinstance(_session_id, Unset):
             session_id = UNSET
         else:
             session_id = UUID(_session_id)
 
-        _course_enrollment_id = d.pop("courseEnrollmentId", UNSET)
+        _course_enrollment_id = read_optional(
+            d.pop("courseEnrollmentId", UNSET), "SessionEnrollment", "courseEnrollmentId"
+        )
         course_enrollment_id: UUID | Unset
         if isinstance(_course_enrollment_id, Unset):
             course_enrollment_id = UNSET
         else:
             course_enrollment_id = UUID(_course_enrollment_id)
 
-        name = d.pop("name", UNSET)
+        name = read_optional(d.pop("name", UNSET), "SessionEnrollment", "name")
 
-        _user_id = d.pop("userId", UNSET)
+        _user_id = read_optional(d.pop("userId", UNSET), "SessionEnrollment", "userId")
         user_id: UUID | Unset
         if isinstance(_user_id, Unset):
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
 
-        full_name = d.pop("fullName", UNSET)
+        full_name = read_optional(d.pop("fullName", UNSET), "SessionEnrollment", "fullName")
 
-        _status = d.pop("status", UNSET)
+        _status = read_optional(d.pop("status", UNSET), "SessionEnrollment", "status")
         status: EnrollmentStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = EnrollmentStatus(_status)
 
-        progress = d.pop("progress", UNSET)
+        progress = read_optional(d.pop("progress", UNSET), "SessionEnrollment", "progress")
 
-        score = d.pop("score", UNSET)
+        def _parse_score(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
 
-        time_spent = d.pop("timeSpent", UNSET)
+        score = _parse_score(d.pop("score", UNSET))
 
-        _date_enrolled = d.pop("dateEnrolled", UNSET)
+        time_spent = read_optional(d.pop("timeSpent", UNSET), "SessionEnrollment", "timeSpent")
+
+        _date_enrolled = read_optional(d.pop("dateEnrolled", UNSET), "SessionEnrollment", "dateEnrolled")
         date_enrolled: datetime.datetime | Unset
         if isinstance(_date_enrolled, Unset):
             date_enrolled = UNSET
         else:
             date_enrolled = datetime.datetime.fromisoformat(_date_enrolled)
 
-        _date_started = d.pop("dateStarted", UNSET)
-        date_started: datetime.datetime | Unset
-        if isinstance(_date_started, Unset):
-            date_started = UNSET
-        else:
-            date_started = datetime.datetime.fromisoformat(_date_started)
+        def _parse_date_started(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_started_type_0 = datetime.datetime.fromisoformat(data)
 
-        _date_completed = d.pop("dateCompleted", UNSET)
-        date_completed: datetime.datetime | Unset
-        if isinstance(_date_completed, Unset):
-            date_completed = UNSET
-        else:
-            date_completed = datetime.datetime.fromisoformat(_date_completed)
+                return date_started_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        _date_edited = d.pop("dateEdited", UNSET)
+        date_started = _parse_date_started(d.pop("dateStarted", UNSET))
+
+        def _parse_date_completed(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_completed_type_0 = datetime.datetime.fromisoformat(data)
+
+                return date_completed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        date_completed = _parse_date_completed(d.pop("dateCompleted", UNSET))
+
+        _date_edited = read_optional(d.pop("dateEdited", UNSET), "SessionEnrollment", "dateEdited")
         date_edited: datetime.datetime | Unset
         if isinstance(_date_edited, Unset):
             date_edited = UNSET

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 if TYPE_CHECKING:
     from ..models.session_enrollment import SessionEnrollment
 
@@ -63,17 +65,17 @@ class SessionEnrollmentPage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.session_enrollment import SessionEnrollment  # noqa: PLC0415
 
-        d = dict(src_dict)
-        total_items = d.pop("totalItems")
+        d = dict(require_object(src_dict, "SessionEnrollmentPage"))
+        total_items = read_required(d, "totalItems", "SessionEnrollmentPage")
 
-        returned_items = d.pop("returnedItems")
+        returned_items = read_required(d, "returnedItems", "SessionEnrollmentPage")
 
-        limit = d.pop("limit")
+        limit = read_required(d, "limit", "SessionEnrollmentPage")
 
-        offset = d.pop("offset")
+        offset = read_required(d, "offset", "SessionEnrollmentPage")
 
         enrollments = []
-        _enrollments = d.pop("enrollments")
+        _enrollments = read_required(d, "enrollments", "SessionEnrollmentPage")
         for enrollments_item_data in _enrollments:
             enrollments_item = SessionEnrollment.from_dict(enrollments_item_data)
 

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="StartAttemptResult")
 
@@ -53,22 +53,22 @@ class StartAttemptResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _attempt_id = d.pop("attemptId", UNSET)
+        d = dict(require_object(src_dict, "StartAttemptResult"))
+        _attempt_id = read_optional(d.pop("attemptId", UNSET), "StartAttemptResult", "attemptId")
         attempt_id: UUID | Unset
         if isinstance(_attempt_id, Unset):
             attempt_id = UNSET
         else:
             attempt_id = UUID(_attempt_id)
 
-        _course_id = d.pop("courseId", UNSET)
+        _course_id = read_optional(d.pop("courseId", UNSET), "StartAttemptResult", "courseId")
         course_id: UUID | Unset
         if isinstance(_course_id, Unset):
             course_id = UNSET
         else:
             course_id = UUID(_course_id)
 
-        _user_id = d.pop("userId", UNSET)
+        _user_id = read_optional(d.pop("userId", UNSET), "StartAttemptResult", "userId")
         user_id: UUID | Unset
         if isinstance(_user_id, Unset):
             user_id = UNSET

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, read_required, require_object
 
 T = TypeVar("T", bound="ErrorItem")
 
@@ -48,12 +48,12 @@ class ErrorItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        title = d.pop("title")
+        d = dict(require_object(src_dict, "ErrorItem"))
+        title = read_required(d, "title", "ErrorItem")
 
-        code = d.pop("code", UNSET)
+        code = read_optional(d.pop("code", UNSET), "ErrorItem", "code")
 
-        detail = d.pop("detail", UNSET)
+        detail = read_optional(d.pop("detail", UNSET), "ErrorItem", "detail")
 
         error_item = cls(
             title=title,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 if TYPE_CHECKING:
     from ..models.error_item import ErrorItem
 
@@ -43,9 +45,9 @@ class ErrorResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_item import ErrorItem  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ErrorResponse"))
         errors = []
-        _errors = d.pop("errors")
+        _errors = read_required(d, "errors", "ErrorResponse")
         for errors_item_data in _errors:
             errors_item = ErrorItem.from_dict(errors_item_data)
 

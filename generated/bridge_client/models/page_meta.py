@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 T = TypeVar("T", bound="PageMeta")
 
@@ -40,10 +40,10 @@ class PageMeta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        next_ = d.pop("next", UNSET)
+        d = dict(require_object(src_dict, "PageMeta"))
+        next_ = read_optional(d.pop("next", UNSET), "PageMeta", "next")
 
-        prev = d.pop("prev", UNSET)
+        prev = read_optional(d.pop("prev", UNSET), "PageMeta", "prev")
 
         page_meta = cls(
             next_=next_,

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, read_required, require_object
 
 T = TypeVar("T", bound="ProgramEnrollmentCreateForUser")
 
@@ -53,17 +53,17 @@ class ProgramEnrollmentCreateForUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        user_id = d.pop("user_id")
+        d = dict(require_object(src_dict, "ProgramEnrollmentCreateForUser"))
+        user_id = read_required(d, "user_id", "ProgramEnrollmentCreateForUser")
 
-        _end_at = d.pop("end_at", UNSET)
+        _end_at = read_optional(d.pop("end_at", UNSET), "ProgramEnrollmentCreateForUser", "end_at")
         end_at: datetime.datetime | Unset
         if isinstance(_end_at, Unset):
             end_at = UNSET
         else:
             end_at = datetime.datetime.fromisoformat(_end_at)
 
-        _expires_at = d.pop("expires_at", UNSET)
+        _expires_at = read_optional(d.pop("expires_at", UNSET), "ProgramEnrollmentCreateForUser", "expires_at")
         expires_at: datetime.datetime | Unset
         if isinstance(_expires_at, Unset):
             expires_at = UNSET

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 if TYPE_CHECKING:
     from ..models.program_enrollment_create_for_group import (
         ProgramEnrollmentCreateForGroup,
@@ -60,9 +62,9 @@ class ProgramEnrollmentCreateRequest:
             ProgramEnrollmentCreateForUser,  # noqa: PLC0415
         )
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ProgramEnrollmentCreateRequest"))
         enrollments = []
-        _enrollments = d.pop("enrollments")
+        _enrollments = read_required(d, "enrollments", "ProgramEnrollmentCreateRequest")
         for enrollments_item_data in _enrollments:
 
             def _parse_enrollments_item(

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import require_object
+
 T = TypeVar("T", bound="ProgramEnrollmentPageLinked")
 
 
@@ -24,7 +26,7 @@ class ProgramEnrollmentPageLinked:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ProgramEnrollmentPageLinked"))
         program_enrollment_page_linked = cls()
 
         program_enrollment_page_linked.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 if TYPE_CHECKING:
     from ..models.program_enrollment_dates import ProgramEnrollmentDates
 
@@ -43,9 +45,9 @@ class ProgramEnrollmentUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.program_enrollment_dates import ProgramEnrollmentDates  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ProgramEnrollmentUpdateRequest"))
         enrollments = []
-        _enrollments = d.pop("enrollments")
+        _enrollments = read_required(d, "enrollments", "ProgramEnrollmentUpdateRequest")
         for enrollments_item_data in _enrollments:
             enrollments_item = ProgramEnrollmentDates.from_dict(enrollments_item_data)
 

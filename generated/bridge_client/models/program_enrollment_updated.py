@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 if TYPE_CHECKING:
     from ..models.program_enrollment_response import ProgramEnrollmentResponse
     from ..models.program_enrollment_updated_meta import ProgramEnrollmentUpdatedMeta
@@ -52,11 +54,11 @@ class ProgramEnrollmentUpdated:
             ProgramEnrollmentUpdatedMeta,  # noqa: PLC0415
         )
 
-        d = dict(src_dict)
-        meta = ProgramEnrollmentUpdatedMeta.from_dict(d.pop("meta"))
+        d = dict(require_object(src_dict, "ProgramEnrollmentUpdated"))
+        meta = ProgramEnrollmentUpdatedMeta.from_dict(read_required(d, "meta", "ProgramEnrollmentUpdated"))
 
         enrollments = []
-        _enrollments = d.pop("enrollments")
+        _enrollments = read_required(d, "enrollments", "ProgramEnrollmentUpdated")
         for enrollments_item_data in _enrollments:
             enrollments_item = ProgramEnrollmentResponse.from_dict(enrollments_item_data)
 

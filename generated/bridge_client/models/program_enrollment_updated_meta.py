@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import require_object
+
 T = TypeVar("T", bound="ProgramEnrollmentUpdatedMeta")
 
 
@@ -22,7 +24,7 @@ class ProgramEnrollmentUpdatedMeta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ProgramEnrollmentUpdatedMeta"))
         program_enrollment_updated_meta = cls()
 
         program_enrollment_updated_meta.additional_properties = d

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.ejection_status import EjectionStatus
+from ..types import read_required, require_object
 
 T = TypeVar("T", bound="Ejection")
 
@@ -34,8 +35,8 @@ class Ejection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        status = EjectionStatus(d.pop("status"))
+        d = dict(require_object(src_dict, "Ejection"))
+        status = EjectionStatus(read_required(d, "status", "Ejection"))
 
         ejection = cls(
             status=status,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, require_object
 
 if TYPE_CHECKING:
     from ..models.error_field_errors import ErrorFieldErrors
@@ -63,19 +63,19 @@ class Error:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_field_errors import ErrorFieldErrors  # noqa: PLC0415
 
-        d = dict(src_dict)
-        errors = cast(list[str], d.pop("errors", UNSET))
+        d = dict(require_object(src_dict, "Error"))
+        errors = cast(list[str], read_optional(d.pop("errors", UNSET), "Error", "errors"))
 
-        _field_errors = d.pop("fieldErrors", UNSET)
+        _field_errors = read_optional(d.pop("fieldErrors", UNSET), "Error", "fieldErrors")
         field_errors: ErrorFieldErrors | Unset
         if isinstance(_field_errors, Unset):
             field_errors = UNSET
         else:
             field_errors = ErrorFieldErrors.from_dict(_field_errors)
 
-        error = d.pop("error", UNSET)
+        error = read_optional(d.pop("error", UNSET), "Error", "error")
 
-        error_description = d.pop("error_description", UNSET)
+        error_description = read_optional(d.pop("error_description", UNSET), "Error", "error_description")
 
         error = cls(
             errors=errors,

@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import read_required, require_object
+
 T = TypeVar("T", bound="GradeAssignment")
 
 
@@ -32,8 +34,8 @@ class GradeAssignment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        grade = d.pop("grade")
+        d = dict(require_object(src_dict, "GradeAssignment"))
+        grade = read_required(d, "grade", "GradeAssignment")
 
         grade_assignment = cls(
             grade=grade,

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.registration_status import RegistrationStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, read_required, require_object
 
 T = TypeVar("T", bound="Registration")
 
@@ -111,45 +111,45 @@ class Registration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = dict(require_object(src_dict, "Registration"))
+        id = read_required(d, "id", "Registration")
 
-        user_id = d.pop("userId")
+        user_id = read_required(d, "userId", "Registration")
 
-        offering_id = d.pop("offeringId")
+        offering_id = read_required(d, "offeringId", "Registration")
 
-        status = RegistrationStatus(d.pop("status"))
+        status = RegistrationStatus(read_required(d, "status", "Registration"))
 
-        title = d.pop("title", UNSET)
+        title = read_optional(d.pop("title", UNSET), "Registration", "title")
 
-        grade = d.pop("grade", UNSET)
+        grade = read_optional(d.pop("grade", UNSET), "Registration", "grade")
 
-        grader_id = d.pop("graderId", UNSET)
+        grader_id = read_optional(d.pop("graderId", UNSET), "Registration", "graderId")
 
-        grader_comment = d.pop("graderComment", UNSET)
+        grader_comment = read_optional(d.pop("graderComment", UNSET), "Registration", "graderComment")
 
-        _created_date = d.pop("createdDate", UNSET)
+        _created_date = read_optional(d.pop("createdDate", UNSET), "Registration", "createdDate")
         created_date: datetime.datetime | Unset
         if isinstance(_created_date, Unset):
             created_date = UNSET
         else:
             created_date = datetime.datetime.fromisoformat(_created_date)
 
-        _begin_date = d.pop("beginDate", UNSET)
+        _begin_date = read_optional(d.pop("beginDate", UNSET), "Registration", "beginDate")
         begin_date: datetime.datetime | Unset
         if isinstance(_begin_date, Unset):
             begin_date = UNSET
         else:
             begin_date = datetime.datetime.fromisoformat(_begin_date)
 
-        _last_active_date = d.pop("lastActiveDate", UNSET)
+        _last_active_date = read_optional(d.pop("lastActiveDate", UNSET), "Registration", "lastActiveDate")
         last_active_date: datetime.datetime | Unset
         if isinstance(_last_active_date, Unset):
             last_active_date = UNSET
         else:
             last_active_date = datetime.datetime.fromisoformat(_last_active_date)
 
-        _end_date = d.pop("endDate", UNSET)
+        _end_date = read_optional(d.pop("endDate", UNSET), "Registration", "endDate")
         end_date: datetime.datetime | Unset
         if isinstance(_end_date, Unset):
             end_date = UNSET

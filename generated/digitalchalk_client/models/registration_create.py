@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import read_required, require_object
+
 T = TypeVar("T", bound="RegistrationCreate")
 
 
@@ -39,10 +41,10 @@ class RegistrationCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        user_id = d.pop("userId")
+        d = dict(require_object(src_dict, "RegistrationCreate"))
+        user_id = read_required(d, "userId", "RegistrationCreate")
 
-        offering_id = d.pop("offeringId")
+        offering_id = read_required(d, "offeringId", "RegistrationCreate")
 
         registration_create = cls(
             user_id=user_id,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional, read_required, require_object
 
 if TYPE_CHECKING:
     from ..models.registration import Registration
@@ -63,19 +63,19 @@ class RegistrationPage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.registration import Registration  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "RegistrationPage"))
         results = []
-        _results = d.pop("results")
+        _results = read_required(d, "results", "RegistrationPage")
         for results_item_data in _results:
             results_item = Registration.from_dict(results_item_data)
 
             results.append(results_item)
 
-        next_ = d.pop("next", UNSET)
+        next_ = read_optional(d.pop("next", UNSET), "RegistrationPage", "next")
 
-        prev = d.pop("prev", UNSET)
+        prev = read_optional(d.pop("prev", UNSET), "RegistrationPage", "prev")
 
-        previous = d.pop("previous", UNSET)
+        previous = read_optional(d.pop("previous", UNSET), "RegistrationPage", "previous")
 
         registration_page = cls(
             results=results,

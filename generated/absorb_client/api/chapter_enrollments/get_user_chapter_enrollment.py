@@ -120,7 +120,11 @@ def sync_detailed(
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
             12 ReadyForReview.
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:
@@ -167,7 +171,11 @@ def sync(
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
             12 ReadyForReview.
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:
@@ -209,7 +217,11 @@ async def asyncio_detailed(
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
             12 ReadyForReview.
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:
@@ -254,7 +266,11 @@ async def asyncio(
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
             12 ReadyForReview.
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:

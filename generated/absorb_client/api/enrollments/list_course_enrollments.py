@@ -139,7 +139,11 @@ def sync_detailed(
 
     Args:
         course_id (UUID):
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
@@ -200,7 +204,11 @@ def sync(
 
     Args:
         course_id (UUID):
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
@@ -256,7 +264,11 @@ async def asyncio_detailed(
 
     Args:
         course_id (UUID):
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
@@ -315,7 +327,11 @@ async def asyncio(
 
     Args:
         course_id (UUID):
-        modified_since (datetime.datetime | Unset):
+        modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
+            with up to 7 fractional digits, with or without a UTC offset
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
+            generated client
+            reads it as a `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,

@@ -122,15 +122,17 @@ FAKE = VendorFake(
     handlers=HANDLERS,
     verify=verify,
     render_error=render_error,
-    # Absorb answers a value of the wrong format or type with 422 "Invalid format provided for …", and a
+    # Absorb answers a value of the wrong format, pattern or type with 422 "Invalid format provided for …", and a
     # request that is otherwise incomplete (no ids to un-enroll, a missing field) with 400.
     validation_statuses={
         "path": (422, 400),
         "query.format": (422, 400),
+        "query.pattern": (422, 400),
         "query.type": (422, 400),
         "query": (400, 422),
         "header": (400, 422),
         "body.format": (422, 400),
+        "body.pattern": (422, 400),
         "body.type": (422, 400),
         "body": (400, 422),
     },

@@ -37,15 +37,16 @@ _SELECT = (
 
 
 def enrollment_json(row: dict[str, Any], now: datetime, *, show_deleted: bool) -> dict[str, Any]:
-    """A stored row → ProgramEnrollmentResponse; absent values are omitted."""
+    """A stored row → ProgramEnrollmentResponse, serialised as Bridge's Rails serialisers do: ids quoted, every
+    attribute present, null when unset (``deleted_at`` only when deleted records were asked for)."""
     program_due = _days_until(row["end_at"], now)
     fields: dict[str, Any] = {
-        "id": row["user_id"],
+        "id": str(row["user_id"]),
         "name": f"{row['first_name']} {row['last_name']}",
         "email": row["email"],
         "avatar_url": row["avatar_url"],
         "state": row["state"],
-        "enrollment_id": row["id"],
+        "enrollment_id": str(row["id"]),
         "current_program_item_index": row["current_item_index"],
         "total_program_items": row["total_items"],
         "current_program_item_due": program_due,
@@ -54,12 +55,13 @@ def enrollment_json(row: dict[str, Any], now: datetime, *, show_deleted: bool) -
         "group_ids": json.loads(row["group_ids"]),
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
-        "deleted_at": row["deleted_at"] if show_deleted else None,
         "end_at": row["end_at"],
         "expires_at": row["expires_at"],
         "completed_at": row["completed_at"],
     }
-    return {key: value for key, value in fields.items() if value is not None}
+    if show_deleted:
+        fields["deleted_at"] = row["deleted_at"]
+    return fields
 
 
 def _days_until(stamp: str | None, now: datetime) -> int | None:
