@@ -39,17 +39,30 @@ def print_report(
                 console.print(f"    [blue]expected[/] {escape(result.source)}{escape(where)}: {escape(issue.message)}")
     if drift:
         console.print()
-        console.print("[bold]Drift report[/] (suggested spec patches)")
+        console.print(
+            "[bold]Drift report[/] (Overlay actions that would correct the spec; --drift-overlay writes them)"
+        )
         for item in drift:
-            count = f" x{item.count}" if item.count else ""
-            subject = f"{escape(item.vendor)} {escape(item.operation)} {escape(item.path)}"
-            console.print(f"  [cyan]{item.kind}[/] {subject}{count}: {escape(item.detail)}")
-            console.print(f"    at {escape(item.location)}")
+            subject = f"{escape(item.vendor)} {escape(item.operation)} {escape(item.path)}".rstrip()
+            backing = f" in {item.responses} response(s) from {item.files} file(s)" if item.responses else ""
+            console.print(f"  [cyan]{item.kind}[/] {subject}{backing}: {escape(item.detail)}")
+            console.print(f"    at {escape(item.location)} ({escape(item.pointer)})")
             for line in item.patch.splitlines():
                 console.print(f"      {escape(line)}", highlight=False)
+    routes = report.not_covered_routes()
+    if routes:
+        console.print()
+        console.print(
+            f"[bold]Not covered[/]: {len(report.not_covered)} call(s) to vendor hosts on paths no spec describes"
+        )
+        for vendor, route, calls in routes[:20]:
+            console.print(f"  {escape(vendor)} {escape(route)} x{calls}")
+        if len(routes) > 20:
+            console.print(f"  … and {len(routes) - 20} more route(s)")
     skipped = f", {len(report.skipped)} skipped (other hosts)" if report.skipped else ""
+    uncovered = f", {len(report.not_covered)} not covered" if report.not_covered else ""
     warnings = sum(len(r.warnings) for r in report.results)
     console.print(
         f"{len(report.results)} response(s) from {report.files} file(s): {report.valid} valid, {report.invalid} invalid"
-        f"{skipped}, {warnings} warning(s)"
+        f"{skipped}{uncovered}, {warnings} warning(s)"
     )

@@ -1,19 +1,29 @@
-"""The drift report: what a week of captured traffic says the spec gets wrong, each with a spec patch.
+"""The drift report: what captured traffic says the spec gets wrong, each finding with the Overlay actions that
+would correct it.
 
-Fields seen but undocumented (JSON path, count, value type), documented fields never seen, enum values
-outside the spec, nulls the spec does not allow, type and format mismatches.
+Findings: fields seen but undocumented, documented fields never seen, enum values outside the spec, nulls
+the spec does not allow, values in another shape than the spec's format or pattern, other type mismatches,
+and error bodies that share no field with the documented one (another service answered). Each says how
+many responses and distinct files back it, where the schema to change is (the spec's or an overlay's own
+line), and, where a correction can be proposed, the Overlay 1.0 actions: ``--drift-overlay FILE`` writes
+them as a document ``--overlay`` accepts as it is.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from lmskit.spec.api import Api
 from lmskit.spec.pointers import join_pointer, split_pointer
 from lmskit.spec.refs import RefError, resolve
-from lmskit.validation.engine import VendorSpec
 from lmskit.validation.results import ValidationResult
 
 _INDEX = re.compile(r"/\d+(?=/|$)")
@@ -26,6 +36,25 @@ _JSON_TYPES = {
     float: "number",
     type(None): "null",
 }
+# Shapes a value can be seen in, and the schema that describes each: what a format finding proposes.
+TIMESPAN_PATTERN = r"^([0-9]+\.)?([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?$"
+DATE_TIME_ANY_OFFSET = (
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(\.[0-9]{1,7})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$"
+)
+_SHAPES: tuple[tuple[str, re.Pattern[str], dict[str, Any]], ...] = (
+    (".NET TimeSpan", re.compile(TIMESPAN_PATTERN), {"pattern": TIMESPAN_PATTERN}),
+    (
+        "date-time, with or without a UTC offset",
+        re.compile(DATE_TIME_ANY_OFFSET),
+        {"pattern": DATE_TIME_ANY_OFFSET, "x-lmskit-client-format": "date-time"},
+    ),
+    (
+        "uuid",
+        re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"),
+        {"format": "uuid"},
+    ),
+)
 
 
 def general(pointer: str) -> str:
@@ -37,16 +66,30 @@ def json_type(value: Any) -> str:
     return _JSON_TYPES.get(type(value), "string")
 
 
+def source_file(source: str) -> str:
+    """``capture.har entry 17`` → ``capture.har``."""
+    return source.split(" entry ", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class DriftItem:
-    kind: str  # undocumented-field | never-seen | enum-value | null | type | format
+    kind: str  # undocumented-field | never-seen | enum-value | null | format | type | foreign-body
     vendor: str
     operation: str
     path: str  # JSON path in the response, arrays as *
-    count: int
+    count: int  # occurrences
+    responses: int  # responses that show it
+    files: int  # distinct files those came from
     detail: str
-    location: str  # spec file:line:column of the schema to patch
-    patch: str  # YAML to put there
+    pointer: str  # the spec node to change
+    location: str  # its file:line:column, in the spec or the overlay that wrote it
+    actions: tuple[dict[str, Any], ...] = ()  # Overlay 1.0 actions; empty when no correction is proposed
+
+    @property
+    def patch(self) -> str:
+        if not self.actions:
+            return f"# {self.pointer}: no correction proposed; see the values above"
+        return yaml.safe_dump(list(self.actions), sort_keys=False, allow_unicode=True, width=120).rstrip()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -55,131 +98,331 @@ class DriftItem:
             "operation": self.operation,
             "path": self.path,
             "count": self.count,
+            "responses": self.responses,
+            "files": self.files,
             "detail": self.detail,
+            "pointer": self.pointer,
             "location": self.location,
             "patch": self.patch,
+            "actions": list(self.actions),
         }
 
 
 @dataclass
-class _Seen:
+class _Tally:
     count: int = 0
+    responses: set[int] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
+    values: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
+    raw: list[Any] = field(default_factory=list)
+
+    def add(self, response: int, file: str, value: Any) -> None:
+        self.count += 1
+        self.responses.add(response)
+        self.files.add(file)
+        self.types[json_type(value)] += 1
+        self.values["null" if value is None else str(value)[:60]] += 1
+        if len(self.raw) < 200 and isinstance(value, str):
+            self.raw.append(value)
 
 
 class DriftCollector:
-    """Watches results (with bodies) as they stream past, then reports."""
+    """Watches results (with their bodies) as they stream past, then reports."""
 
-    def __init__(self, specs: dict[str, VendorSpec]) -> None:
-        self.specs = specs
-        self.seen: dict[tuple[str, str, str], dict[str, _Seen]] = defaultdict(
-            dict
-        )  # (vendor, op, schema) → path → seen
-        self.undocumented: dict[tuple[str, str, str, str], _Seen] = {}
-        self.values: dict[tuple[str, str, str, str, str], Counter[str]] = defaultdict(Counter)
+    def __init__(self, apis: Mapping[str, Api]) -> None:
+        self.apis = apis
+        self._responses = 0
+        # (vendor, operation, response schema) → body path → tally: for "never seen"
+        self.seen: dict[tuple[str, str, str], dict[str, _Tally]] = defaultdict(dict)
+        # (kind, vendor, operation, body path, spec pointer) → tally
+        self.found: dict[tuple[str, str, str, str, str], _Tally] = defaultdict(_Tally)
 
     def __call__(self, result: ValidationResult) -> None:
         if result.vendor is None or result.operation is None or result.schema_pointer is None:
             return
-        key = (result.vendor, result.operation, result.schema_pointer)
-        paths = self.seen[key]
+        self._responses += 1
+        number, file = self._responses, source_file(result.source)
+        api = self.apis[result.vendor]
+        if _is_foreign(api, result.schema_pointer, result.body):
+            self.found[("foreign-body", result.vendor, result.operation, "", result.schema_pointer)].add(
+                number, file, result.status
+            )
+            return
+        paths = self.seen[(result.vendor, result.operation, result.schema_pointer)]
         for path, value in _walk_values(result.body, ""):
-            entry = paths.setdefault(path, _Seen())
-            entry.count += 1
-            entry.types[json_type(value)] += 1
+            paths.setdefault(path, _Tally()).add(number, file, value)
         for issue in result.issues:
             if issue.kind == "undocumented-field":
-                found = self.undocumented.setdefault(
-                    (result.vendor, result.operation, general(issue.pointer), issue.schema_path), _Seen()
-                )
-                found.count += 1
-                found.types[json_type(issue.value)] += 1
-            elif issue.kind == "schema" and issue.keyword in ("enum", "type", "format"):
-                kind = "null" if issue.keyword == "type" and issue.value is None else issue.keyword
-                shown = "null" if issue.value is None else str(issue.value)[:60]
-                self.values[(kind, result.vendor, result.operation, general(issue.pointer), issue.schema_path)][
-                    shown
-                ] += 1
+                key = ("undocumented-field", result.vendor, result.operation, general(issue.pointer), issue.schema_path)
+            elif issue.kind == "schema" and issue.keyword in ("enum", "type", "format", "pattern"):
+                kind = {"enum": "enum-value", "pattern": "format"}.get(issue.keyword, issue.keyword)
+                site = issue.schema_path
+                if issue.keyword == "type":
+                    kind = "null" if issue.value is None else "type"
+                    # Patch the field that uses the schema, not a shared component every field refers to.
+                    site = schema_site(api.document, result.schema_pointer, issue.pointer) or site
+                key = (kind, result.vendor, result.operation, general(issue.pointer), site)
+            else:
+                continue
+            self.found[key].add(number, file, issue.value)
 
     def items(self) -> list[DriftItem]:
         found: list[DriftItem] = []
-        for (vendor, operation, path, schema_path), seen in sorted(self.undocumented.items()):
-            spec = self.specs[vendor]
-            name = path.rsplit("/", 1)[-1]
-            kind = seen.types.most_common(1)[0][0]
-            patch = f"{join_pointer(schema_path, 'properties')}:\n  {name}:\n    type: {kind}"
-            found.append(
-                DriftItem(
-                    "undocumented-field",
-                    vendor,
-                    operation,
-                    path,
-                    seen.count,
-                    f"value type {kind}",
-                    spec.spec.locate(schema_path),
-                    patch,
-                )
-            )
+        for (kind, vendor, operation, path, pointer), tally in sorted(self.found.items()):
+            api = self.apis[vendor]
+            found.append(_item(api, kind, operation, path, pointer, tally))
         for (vendor, operation, schema_pointer), paths in sorted(self.seen.items()):
-            spec = self.specs[vendor]
-            for path, schema_path in _documented_paths(spec.document, schema_pointer, "", 0):
-                if path not in paths and not any(p.startswith(path + "/") for p in paths):
-                    parent = path.rsplit("/", 1)[0] or "/"
-                    if parent != "/" and parent not in paths:
-                        continue  # the parent was never seen either: say it once, at the top
-                    found.append(
-                        DriftItem(
-                            "never-seen",
-                            vendor,
-                            operation,
-                            path,
-                            0,
-                            "documented, never in the captured responses",
-                            spec.spec.locate(schema_path),
-                            f"# {schema_path}: keep, or mark it optional/obsolete",
-                        )
+            api = self.apis[vendor]
+            for path, schema_path in _documented_paths(api.document, schema_pointer, "", 0):
+                if path in paths or any(p.startswith(path + "/") for p in paths):
+                    continue
+                parent = path.rsplit("/", 1)[0] or "/"
+                if parent != "/" and parent not in paths:
+                    continue  # the parent was never seen either: say it once, at the top
+                responses = {n for tally in paths.values() for n in tally.responses}
+                files = {f for tally in paths.values() for f in tally.files}
+                found.append(
+                    DriftItem(
+                        "never-seen",
+                        vendor,
+                        operation,
+                        path,
+                        0,
+                        len(responses),
+                        len(files),
+                        f"documented, absent from all {len(responses)} captured response(s)",
+                        schema_path,
+                        api.spec.locate(schema_path),
                     )
-        for (kind, vendor, operation, path, schema_path), values in sorted(self.values.items()):
-            spec = self.specs[vendor]
-            patch = _patch(kind, spec, schema_path, values)
-            shown = ", ".join(f"{value} x{count}" for value, count in values.most_common(5))
-            found.append(
-                DriftItem(
-                    kind, vendor, operation, path, sum(values.values()), shown, spec.spec.locate(schema_path), patch
                 )
-            )
         return found
 
+    def overlay_documents(self) -> dict[str, dict[str, Any]]:
+        """One Overlay document per vendor with corrections, ``--overlay``-ready."""
+        actions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for item in self.items():
+            for action in item.actions:
+                if action not in actions[item.vendor]:
+                    actions[item.vendor].append(action)
+        return {
+            vendor: {
+                "overlay": "1.0.0",
+                "info": {
+                    "title": f"Corrections to the {vendor} spec proposed by lmskit validate --drift",
+                    "version": date.today().isoformat(),
+                    "x-lmskit-vendor": vendor,
+                },
+                "extends": f"{vendor}.yaml",
+                "actions": found,
+            }
+            for vendor, found in actions.items()
+        }
 
-def _patch(kind: str, spec: VendorSpec, schema_path: str, values: Counter[str]) -> str:
-    owner = schema_path.rsplit("/", 1)[0]
-    try:
-        schema = resolve(spec.document, {"$ref": "#" + owner}, owner).value
-    except RefError:
-        schema = {}
-    if kind == "enum":
-        current = list(schema.get("enum") or [])
+    def write_overlay(self, path: Path) -> tuple[int, int]:
+        """Write the corrections; with several vendors, one file each (``drift.absorb.yaml``).
+
+        Returns (corrections, overlay actions): a null on a $ref'd field is one correction in two actions.
+        """
+        documents = self.overlay_documents()
+        for vendor, document in documents.items():
+            target = path if len(documents) == 1 else path.with_name(f"{path.stem}.{vendor}{path.suffix or '.yaml'}")
+            target.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120), "utf-8")
+        corrections = sum(1 for item in self.items() if item.actions)
+        return corrections, sum(len(document["actions"]) for document in documents.values())
+
+
+def _item(api: Api, kind: str, operation: str, path: str, pointer: str, tally: _Tally) -> DriftItem:
+    shown = ", ".join(f"{value} x{count}" for value, count in tally.values.most_common(5))
+    counts = (tally.count, len(tally.responses), len(tally.files))
+    if kind == "foreign-body":
+        resolved = _resolved(api.document, pointer)
+        at = resolved[1] if resolved is not None else pointer
+        name = at.rsplit("/", 1)[-1] if at.startswith("/components/schemas/") else "the documented body"
+        detail = (
+            f"status {shown}: the body shares no field with {name}; another service (a gateway, a proxy, a mock) "
+            "answered, so no change to the vendor's schema is proposed"
+        )
+        return DriftItem(kind, api.vendor, operation, path, *counts, detail, pointer, api.spec.locate(pointer))
+    if kind == "undocumented-field":
+        name = path.rsplit("/", 1)[-1]
+        schema = _schema_for_values(tally)
+        detail = f"value type {'/'.join(t for t, _ in tally.types.most_common())}"
+        target, update = _properties_target(api, pointer, name, schema, tally)
+        return DriftItem(kind, api.vendor, operation, path, *counts, detail, target, api.spec.locate(target), (update,))
+    owner = pointer.rsplit("/", 1)[0] if kind in ("enum-value", "format") else pointer
+    node = _node(api.document, owner)
+    actions: tuple[dict[str, Any], ...] = ()
+    if kind == "enum-value":
+        current = list(node.get("enum") or [])
         numeric = all(isinstance(v, int) for v in current)
-        extra = [int(v) if numeric and v.lstrip("-").isdigit() else v for v in values]
-        return f"{owner}:\n  enum: {current + [v for v in extra if v not in current]}"
-    if kind == "null":
-        kind_name = schema.get("type", "string")
-        return f"{owner}:\n  type: [{kind_name}, 'null']  # only if the vendor documents null; otherwise an erratum"
-    if kind == "format":
-        return f"{owner}:\n  # format: {schema.get('format')}  # drop it, or an erratum if the docs promise it"
-    return f"{owner}:\n  type: {schema.get('type')}  # the traffic sends something else; see the values"
+        new = [int(v) if numeric and v.lstrip("-").isdigit() else v for v in tally.values if v != "null"]
+        new = [v for v in new if v not in current]
+        extension: dict[str, Any] = {"enum": new}
+        if "x-enum-varnames" in node:
+            extension["x-enum-varnames"] = [f"Unknown{str(v).title().replace('-', '')}" for v in new]
+        actions = ({"target": jsonpath_of(owner), "update": extension},)
+        located = join_pointer(owner, "enum")
+    elif kind == "null":
+        actions = _nullable_actions(owner, node)
+        located = owner
+    elif kind == "format":
+        shape = _common_shape(tally.raw)
+        if shape is not None:
+            description, replacement = shape
+            actions = tuple(
+                [{"target": jsonpath_of(owner), "update": dict(replacement)}]
+                + [
+                    {"target": jsonpath_of(join_pointer(owner, key)), "remove": True}
+                    for key in ("format", "pattern")
+                    if key in node and key not in replacement
+                ]
+            )
+            shown += f"; every value is a {description}"
+        located = pointer
+    else:
+        located = owner
+    return DriftItem(kind, api.vendor, operation, path, *counts, shown, owner, api.spec.locate(located), actions)
 
 
-def _walk_values(value: Any, pointer: str) -> list[tuple[str, Any]]:
+def _properties_target(
+    api: Api, owner: str, name: str, schema: dict[str, Any], tally: _Tally
+) -> tuple[str, dict[str, Any]]:
+    note = f"Seen in {len(tally.responses)} captured response(s) in {len(tally.files)} file(s); not in the vendor docs."
+    entry = {**schema, "description": note}
+    node = _node(api.document, owner)
+    if isinstance(node.get("properties"), dict):
+        target = join_pointer(owner, "properties")
+        return target, {"target": jsonpath_of(target), "update": {name: entry}}
+    return owner, {"target": jsonpath_of(owner), "update": {"properties": {name: entry}}}
+
+
+def _schema_for_values(tally: _Tally) -> dict[str, Any]:
+    kinds = [kind for kind, _ in tally.types.most_common() if kind != "null"] or ["string"]
+    if "number" in kinds and "integer" in kinds:
+        kinds.remove("integer")
+    schema: dict[str, Any] = {"type": kinds[0] if len(kinds) == 1 else kinds}
+    if "null" in tally.types:
+        schema["type"] = [*([schema["type"]] if isinstance(schema["type"], str) else schema["type"]), "null"]
+    if kinds == ["string"]:
+        shape = _common_shape(tally.raw)
+        if shape is not None:
+            schema.update(shape[1])
+    return schema
+
+
+def _nullable_actions(site: str, node: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    """Allow null at one field: extend its type list, or wrap its $ref in ``anyOf: [$ref, null]``."""
+    kind = node.get("type")
+    if isinstance(kind, str):
+        return ({"target": jsonpath_of(site), "update": {"type": [kind, "null"]}},)
+    if isinstance(kind, list):
+        return ({"target": jsonpath_of(site), "update": {"type": ["null"]}},)
+    if isinstance(node.get("anyOf"), list):
+        return ({"target": jsonpath_of(site), "update": {"anyOf": [{"type": "null"}]}},)
+    if "$ref" in node:
+        parent, name = site.rsplit("/", 1)
+        replacement = {k: v for k, v in node.items() if k != "$ref"}
+        replacement["anyOf"] = [{"$ref": node["$ref"]}, {"type": "null"}]
+        # An overlay merges objects: drop the $ref first, or the field would keep refusing null.
+        return (
+            {"target": jsonpath_of(site), "remove": True},
+            {"target": jsonpath_of(parent), "update": {split_pointer("/" + name)[0]: replacement}},
+        )
+    return ()
+
+
+def _common_shape(values: list[str]) -> tuple[str, dict[str, Any]] | None:
+    if not values:
+        return None
+    for description, pattern, schema in _SHAPES:
+        if all(pattern.match(value) for value in values):
+            return description, schema
+    return None
+
+
+def _is_foreign(api: Api, schema_pointer: str, body: Any) -> bool:
+    """An object body that shares not one field with the documented object: not the vendor's answer."""
+    if not isinstance(body, dict) or not body:
+        return False
+    documented = {path.split("/")[1] for path, _ in _documented_paths(api.document, schema_pointer, "", 0)}
+    return bool(documented) and not documented & set(body)
+
+
+def jsonpath_of(pointer: str) -> str:
+    """``/components/schemas/X/properties`` → ``$['components']['schemas']['X']['properties']``."""
+    parts = []
+    for token in split_pointer(pointer):
+        escaped = token.replace("\\", "\\\\").replace("'", "\\'")
+        parts.append(f"['{escaped}']")
+    return "$" + "".join(parts)
+
+
+def schema_site(document: dict[str, Any], schema_pointer: str, instance_pointer: str) -> str | None:
+    """The schema node, as written (before following its $ref), that describes ``instance_pointer``.
+
+    ``(…/CourseEnrollment, "/dateEdited")`` → ``/components/schemas/CourseEnrollment/properties/dateEdited``.
+    """
+    site = schema_pointer
+    for token in split_pointer(instance_pointer):
+        resolved = _resolved(document, site)
+        if resolved is None:
+            return None
+        child = _child(document, resolved[0], resolved[1], token, 0)
+        if child is None:
+            return None
+        site = child
+    return site
+
+
+def _child(document: dict[str, Any], node: dict[str, Any], at: str, token: str, depth: int) -> str | None:
+    if depth > 16:
+        return None
+    if token.isdigit() and isinstance(node.get("items"), dict):
+        return join_pointer(at, "items")
+    if token in (node.get("properties") or {}):
+        return join_pointer(at, "properties", token)
+    for keyword in ("allOf", "anyOf", "oneOf"):
+        for index, _ in enumerate(node.get(keyword) or []):
+            branch = _resolved(document, join_pointer(at, keyword, index))
+            if branch is not None:
+                found = _child(document, branch[0], branch[1], token, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _node(document: dict[str, Any], pointer: str) -> dict[str, Any]:
+    """The node as written (a property ``{$ref: …}`` stays a $ref): what an overlay action would change."""
+    node: Any = document
+    try:
+        for token in split_pointer(pointer):
+            node = node[int(token)] if isinstance(node, list) else node[token]
+    except (KeyError, IndexError, ValueError, TypeError):
+        return {}
+    return node if isinstance(node, dict) else {}
+
+
+def _resolved(document: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str] | None:
+    try:
+        found = resolve(document, {"$ref": "#" + pointer}, pointer)
+    except RefError:
+        return None
+    return (found.value, found.pointer) if isinstance(found.value, dict) else None
+
+
+def _walk_values(value: Any, pointer: str, depth: int = 0) -> list[tuple[str, Any]]:
     found: list[tuple[str, Any]] = []
+    if depth > 64:
+        return found
     if isinstance(value, dict):
         for key, child in value.items():
             path = join_pointer(pointer, key)
             found.append((path, child))
-            found.extend(_walk_values(child, path))
+            found.extend(_walk_values(child, path, depth + 1))
     elif isinstance(value, list):
         for child in value:
-            found.extend(_walk_values(child, pointer + "/*"))
+            found.extend(_walk_values(child, pointer + "/*", depth + 1))
     return found
 
 
@@ -187,16 +430,14 @@ def _documented_paths(document: dict[str, Any], schema_pointer: str, path: str, 
     """Every documented property path under a response schema, arrays as ``*``."""
     if depth > 8:
         return []
-    try:
-        resolved = resolve(document, {"$ref": "#" + schema_pointer}, schema_pointer)
-    except RefError:
+    resolved = _resolved(document, schema_pointer)
+    if resolved is None:
         return []
-    node, at = resolved.value, resolved.pointer
-    if not isinstance(node, dict):
-        return []
+    node, at = resolved
     found: list[tuple[str, str]] = []
-    for index, _ in enumerate(node.get("allOf") or []):
-        found.extend(_documented_paths(document, join_pointer(at, "allOf", index), path, depth + 1))
+    for keyword in ("allOf", "anyOf", "oneOf"):
+        for index, _ in enumerate(node.get(keyword) or []):
+            found.extend(_documented_paths(document, join_pointer(at, keyword, index), path, depth + 1))
     for name in node.get("properties") or {}:
         child = join_pointer(at, "properties", name)
         child_path = join_pointer(path, name)
@@ -207,4 +448,4 @@ def _documented_paths(document: dict[str, Any], schema_pointer: str, path: str, 
     return found
 
 
-__all__ = ["DriftCollector", "DriftItem", "general", "split_pointer"]
+__all__ = ["DriftCollector", "DriftItem", "general", "jsonpath_of", "schema_site"]
