@@ -57,11 +57,20 @@ def contracts(session: nox.Session) -> None:
     session.run("lmskit", "contract", "--junit", "reports", *session.posargs)
 
 
+BENCHES = ("validate", "fakes", "contracts")
+
+
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Validation throughput against jsonschema-rs, jsonschema and schemathesis in one run, and a 100 MB HAR.
+    """Speed, as ratios to baselines measured in the same run (about 25 minutes on 2 cores):
 
-    Speed is measured here, never in the test suite; figures are ratios to a baseline of the same run.
+    validate   lmskit.validate and validate_many against bare jsonschema-rs; HARs of 10 and 300 MB per format
+    fakes      each fake's get/list/write at 1, 8 and 32 connections against a bare Starlette ceiling
+    contracts  contract runs against a baseline commit's, in-process and against a served fake
+
+    Speed is measured here, never in the test suite. `nox -s bench -- fakes` runs one part.
     """
     session.install("-e", ".")
-    session.run("python", "benchmarks/bench_validate.py", *session.posargs)
+    chosen = [name for name in session.posargs if name in BENCHES] or list(BENCHES)
+    for name in chosen:
+        session.run("python", f"benchmarks/bench_{name}.py")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from lmskit.spec.loader import Spec, load_spec
     from lmskit.spec.overlay import OverlayError
     from lmskit.validation.results import RunReport, ValidationResult
-    from lmskit.validation.run import validate
+    from lmskit.validation.run import validate, validate_many
     from lmskit.vendors import VENDORS, Vendor, get_vendor
 
 __version__ = "0.1.0"
@@ -43,6 +43,7 @@ _EXPORTS = {
     "RunReport": "lmskit.validation.results",
     "ValidationResult": "lmskit.validation.results",
     "validate": "lmskit.validation.run",
+    "validate_many": "lmskit.validation.run",
     "VENDORS": "lmskit.vendors",
     "Vendor": "lmskit.vendors",
     "get_vendor": "lmskit.vendors",
@@ -69,6 +70,7 @@ __all__ = [
     "load_api",
     "load_spec",
     "validate",
+    "validate_many",
 ]
 
 

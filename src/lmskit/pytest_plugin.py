@@ -54,8 +54,14 @@ class RunningFake:
         return response.json()
 
     def requests(self) -> list[dict[str, Any]]:
-        """What the fake received: method, path, status, duration, time."""
-        return list(self.control("GET", "requests")["requests"])
+        """What the fake received, oldest first: method, path, status, duration, time (the last 10,000)."""
+        found: list[dict[str, Any]] = []
+        after: int | None = 0
+        while after is not None:
+            page = self.control("GET", f"requests?after={after}&limit=10000")
+            found.extend(page["requests"])
+            after = page["next"]
+        return found
 
     def reset(self) -> None:
         self.control("POST", "reset")

@@ -36,6 +36,17 @@ def served(vendor: str, seed: dict) -> FakeServer:
     return FakeServer(build_app(fake, seed=seed))
 
 
+def request_log(server: FakeServer) -> list[dict]:
+    """Every request the fake logged, paging through the control API."""
+    found: list[dict] = []
+    after = 0
+    while after is not None:
+        page = httpx.get(f"{server.root_url}/_lmskit/requests", params={"after": after, "limit": 10_000}).json()
+        found += page["requests"]
+        after = page["next"]
+    return found
+
+
 def default_seed(vendor: str) -> dict:
     import yaml
 
@@ -48,7 +59,7 @@ def test_read_only_by_default_and_the_canary_token_appears_nowhere(tmp_path) -> 
     seed["credentials"]["tokens"][0]["token"] = canary
     with served("digitalchalk", seed) as server:
         result = run_contract("digitalchalk", server.base_url, {"TOKEN": canary}, junit=tmp_path)
-        log = httpx.get(f"{server.root_url}/_lmskit/requests").json()["requests"]
+        log = request_log(server)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     methods = Counter(entry["method"] for entry in log)
     assert set(methods) == {"GET"}, methods
@@ -67,7 +78,7 @@ def test_absorb_fetches_its_token_once_and_sends_nothing_but_gets(tmp_path) -> N
     credentials = {"API_KEY": api_key, "USERNAME": seed["credentials"]["admins"][0]["username"], "PASSWORD": password}
     with served("absorb", seed) as server:
         result = run_contract("absorb", server.base_url, credentials, "--budget", "3000", junit=tmp_path)
-        log = httpx.get(f"{server.root_url}/_lmskit/requests").json()["requests"]
+        log = request_log(server)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     writes = [(entry["method"], entry["path"]) for entry in log if entry["method"] != "GET"]
     # The token request is the only POST: it is how every Absorb call authenticates.
@@ -81,7 +92,7 @@ def test_writes_need_the_opt_in(tmp_path) -> None:
     seed = default_seed("digitalchalk")
     with served("digitalchalk", seed) as server:
         result = run_contract("digitalchalk", server.base_url, {"TOKEN": "dc-demo-token"}, "--allow-writes")
-        log = httpx.get(f"{server.root_url}/_lmskit/requests").json()["requests"]
+        log = request_log(server)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert {"POST", "PUT"} <= {entry["method"] for entry in log}
 
@@ -116,7 +127,7 @@ def test_unsafe_or_incomplete_live_runs_stop_before_any_request(arguments, envir
 def test_the_budget_stops_a_live_run(tmp_path) -> None:
     with served("digitalchalk", default_seed("digitalchalk")) as server:
         result = run_contract("digitalchalk", server.base_url, {"TOKEN": "dc-demo-token"}, "--budget", "5")
-        log = httpx.get(f"{server.root_url}/_lmskit/requests").json()["requests"]
+        log = request_log(server)
     assert result.returncode == 1
     assert "the request budget of 5 is spent" in result.stdout
     assert len(log) <= 5 + 2  # the budget, plus the two plain auth probes
@@ -135,6 +146,6 @@ def test_a_vendor_base_url_in_the_environment_selects_its_tenant(tmp_path) -> No
             cwd=REPO,
             check=False,
         )
-        log = httpx.get(f"{server.root_url}/_lmskit/requests").json()["requests"]
+        log = request_log(server)
     assert f"digitalchalk at {server.base_url} (read-only)" in result.stdout
     assert log, "the run went to the tenant named by LMSKIT_DIGITALCHALK_BASE_URL"

@@ -1,6 +1,9 @@
-"""Auth and pacing inside a contract run: the token is fetched once, re-fetched on a 401, 429s are waited out."""
+"""Auth and pacing inside a contract run: the token is fetched once and again only when superseded or aged
+out; 429s are waited out."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -21,7 +24,7 @@ def authed_case(suite: Suite, path: str) -> object:
     return case
 
 
-def test_a_superseded_absorb_token_is_fetched_again_and_the_call_replayed() -> None:
+def test_a_token_superseded_from_outside_is_noticed_after_a_401_and_fetched_again() -> None:
     suite = Suite(load_api("absorb"), RunOptions())
     suite.call_and_validate(authed_case(suite, "/myenrollments"))
     assert suite.authenticator.token_fetches == 1
@@ -34,9 +37,43 @@ def test_a_superseded_absorb_token_is_fetched_again_and_the_call_replayed() -> N
         ).status_code
         == 200
     )
+    suite.call_and_validate(authed_case(suite, "/myenrollments"))  # 401 (an accepted status): the token is checked
+    assert (suite.authenticator.checks, suite.authenticator.token_fetches) == (1, 1)
     suite.call_and_validate(authed_case(suite, "/myenrollments"))
     assert suite.authenticator.token_fetches == 2
-    assert suite.stats.statuses[401] == 1 and suite.stats.statuses[200] == 2
+    # the call, the check (the auth probe) and the call after the new token
+    assert (suite.stats.statuses[401], suite.stats.statuses[200]) == (2, 2)
+
+
+def test_provoked_401s_cost_no_token_requests_and_the_check_is_rate_limited() -> None:
+    now = [1000.0]
+    statuses: list[int] = []
+    api = load_api("absorb")
+    credentials = Credentials({"API_KEY": "k", "USERNAME": "u", "PASSWORD": "p"})
+
+    def send(*args: object) -> httpx.Response:
+        return httpx.Response(200, json="token-1")
+
+    def check(headers: dict[str, str]) -> int:
+        statuses.append(200)
+        return 200
+
+    authenticator = Authenticator(api, credentials, send, clock=lambda: now[0], check=check)
+    first = authenticator.current()
+    for _ in range(50):
+        authenticator.observe("listMyCourseEnrollments", 401)
+    assert (authenticator.checks, authenticator.token_fetches) == (1, 1)
+    now[0] += 11
+    authenticator.observe("listMyCourseEnrollments", 401)
+    assert authenticator.checks == 2
+    assert authenticator.current() == first and authenticator.token_fetches == 1
+    # The run's own successful login supersedes the token; an hour's age retires it too.
+    authenticator.observe("authenticate", 200)
+    authenticator.current()
+    assert authenticator.token_fetches == 2
+    now[0] += 3601
+    authenticator.current()
+    assert authenticator.token_fetches == 3
 
 
 def test_the_plain_auth_probes_reuse_the_runs_token() -> None:
@@ -82,6 +119,9 @@ class _Case:
 
     class operation:
         label = "GET /registrations"
+
+        class definition:
+            raw: ClassVar[dict[str, str]] = {"operationId": "listRegistrations"}
 
 
 def test_a_429_pauses_the_next_call_for_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -104,6 +104,12 @@ def test_closed_offering_and_unknown_user_are_refused(dc) -> None:
         client=dc, body=RegistrationCreate(user_id="nobody", offering_id=COURSE_1)
     )
     assert unknown.status_code == 400 and "userId" in unknown.content.decode()
+    no_offering = create_registration.sync_detailed(
+        client=dc, body=RegistrationCreate(user_id=LEARNER, offering_id="f" * 32)
+    )
+    assert no_offering.status_code == 400
+    assert isinstance(no_offering.parsed, Error)
+    assert no_offering.parsed.field_errors["offeringId"] == "No offering has this id."  # type: ignore[index]
 
 
 def test_list_filters_and_pages_with_next_and_prev(dc) -> None:

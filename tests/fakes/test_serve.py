@@ -16,7 +16,19 @@ from lmskit.fakes.server import FakeServer, bind
 
 def test_serve_prints_its_url_and_credentials_and_answers(tmp_path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "lmskit", "serve", "bridge", "--port", "0", "--db", str(tmp_path / "b.sqlite")],
+        [
+            sys.executable,
+            "-m",
+            "lmskit",
+            "serve",
+            "bridge",
+            "--port",
+            "0",
+            "--db",
+            str(tmp_path / "b.sqlite"),
+            "--log-size",
+            "3",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -37,9 +49,26 @@ def test_serve_prints_its_url_and_credentials_and_answers(tmp_path) -> None:
                 time.sleep(0.05)
         assert response.status_code == 200
         assert len(response.json()["enrollments"]) == 2
+        for _ in range(4):
+            httpx.get(f"{url}/api/author/programs/1/learners")
+        log = httpx.get(f"{url}/_lmskit/requests").json()
+        assert (log["total"], log["dropped"], len(log["requests"])) == (5, 2, 3)
+        assert [entry["status"] for entry in log["requests"]] == [401, 401, 401]
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_serve_refuses_an_empty_request_log() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "lmskit", "serve", "bridge", "--log-size", "0"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2
+    assert "--log-size" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_serve_on_a_taken_port_says_so() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
 from lmskit.fakes import get_fake
 from lmskit.fakes.app import build_app
-from lmskit.fakes.server import FakeServer
+from lmskit.fakes.server import FakeServer, bind
 
 COURSE_1 = "89cd2eada89133acedfad6d766a2d931"
 LEARNER = "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"
@@ -30,6 +32,61 @@ def test_db_file_keeps_state_across_a_restart(tmp_path) -> None:
         ids = [r["id"] for r in registrations(second.base_url)]
     assert new_id in ids
     assert len(ids) == 4  # three seeded once, plus the new one: a restart does not seed again
+
+
+def test_changes_after_a_reset_survive_a_restart(tmp_path) -> None:
+    db = tmp_path / "dc.sqlite"
+    with FakeServer(build_app(get_fake("digitalchalk"), db=db)) as first:
+        assert httpx.post(f"{first.root_url}/_lmskit/reset").status_code == 200
+        created = httpx.post(
+            f"{first.base_url}/registrations", json={"userId": LEARNER, "offeringId": COURSE_1}, headers=DC
+        )
+        assert created.status_code == 201
+    with FakeServer(build_app(get_fake("digitalchalk"), db=db)) as second:
+        # A reset must not forget that the database was seeded, or the restart would seed over this change.
+        assert len(registrations(second.base_url)) == 4
+
+
+def test_the_request_log_is_a_bounded_ring_with_an_exact_total() -> None:
+    app = build_app(get_fake("digitalchalk"), options={"log_size": 5})
+
+    async def exchange() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://fake") as client:
+            for index in range(12):
+                await client.get(f"/dc/api/v5/registrations/r{index}", headers=DC)
+            return [
+                await client.get("/_lmskit/requests"),
+                await client.get("/_lmskit/requests", params={"after": 9, "limit": 2}),
+                await client.get("/_lmskit/requests", params={"after": -1}),
+                await client.get("/_lmskit/requests", params={"limit": "all"}),
+                await client.delete("/_lmskit/requests"),
+                await client.get("/_lmskit/requests"),
+            ]
+
+    whole, page, negative, wordy, _, cleared = asyncio.run(exchange())
+    assert (whole.json()["total"], whole.json()["dropped"], whole.json()["next"]) == (12, 7, None)
+    assert [r["seq"] for r in whole.json()["requests"]] == [8, 9, 10, 11, 12]
+    assert [r["path"] for r in page.json()["requests"]] == [
+        "/dc/api/v5/registrations/r9",
+        "/dc/api/v5/registrations/r10",
+    ]
+    assert page.json()["next"] == 11
+    assert negative.status_code == wordy.status_code == 400
+    assert cleared.json() == {"total": 0, "dropped": 0, "requests": [], "next": None}
+
+
+def test_fakes_listen_and_accept_with_tcp_nodelay() -> None:
+    listening = bind("127.0.0.1", 0)
+    with listening, socket.create_connection(listening.getsockname()[:2]) as client:
+        accepted, _ = listening.accept()
+        with accepted:
+            # IPPROTO_TCP lets asyncio set TCP_NODELAY on every accepted connection; Linux passes the listening
+            # socket's own option on as well. Without it, each response waited ~40 ms for a delayed ACK.
+            assert listening.proto == socket.IPPROTO_TCP
+            assert listening.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+            assert client.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0  # a plain socket does not have it
 
 
 def test_twenty_concurrent_writers_lose_nothing(tmp_path) -> None:

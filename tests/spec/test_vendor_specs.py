@@ -208,3 +208,12 @@ def test_links_chain_the_documented_workflows() -> None:
     assert {"updateProgramEnrollment", "deleteProgramEnrollment"} <= targets("bridge", "listProgramEnrollments", "200")
     assert targets("absorb", "authenticate", "200")
     assert {"finishAttempt", "finishUserLessonAttempt"} <= targets("absorb", "startLessonAttempt", "200")
+
+
+def test_absorb_date_time_and_timespan_patterns_are_the_kits_own() -> None:
+    from lmskit.spec.patterns import DATE_TIME_ANY_OFFSET, DOTNET_TIMESPAN
+
+    schemas = load_spec(VENDORS["absorb"].spec_path).document["components"]["schemas"]
+    # One definition: the drift report proposes these same patterns for values of these shapes.
+    assert schemas["DateTime"]["pattern"] == DATE_TIME_ANY_OFFSET
+    assert schemas["TimeSpan"]["pattern"] == DOTNET_TIMESPAN

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -163,7 +164,15 @@ def test_junit_output_has_a_failure_per_invalid_response(tmp_path) -> None:
     )
     assert result.exit_code == 1
     assert result.stdout.startswith("<?xml")
-    assert '<failure message="&quot;nope&quot; is not of type &quot;array&quot;"' in result.stdout
+    suite = ElementTree.fromstring(result.stdout).find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures")) == ("1", "1")
+    (case,) = suite.findall("testcase")
+    assert case.get("classname") == "digitalchalk listRegistrations (GET /registrations)"
+    failure = case.find("failure")
+    assert failure is not None
+    assert failure.get("message") == '"nope" is not of type "array"'
+    assert failure.text == '/results: "nope" is not of type "array"'
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,9 @@ class Attempt:
         score (float | None | Unset): The attempt's score.
         start_date (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
             digits, with or without a UTC offset
-            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it as a
+            `datetime`, naive when the vendor sent no offset.
         completion_date (datetime.datetime | None | Unset): The attempt's completion date.
     """
 

@@ -32,12 +32,14 @@ class CourseEnrollment:
             date_expires (datetime.datetime | None | Unset): The date the enrollment expires.
             date_edited (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
                 digits, with or without a UTC offset
-                (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
-                reads it as a `datetime`, naive when the vendor sent no offset.
+                (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The pattern is
+                calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it as a
+                `datetime`, naive when the vendor sent no offset.
             date_added (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time with up to 7 fractional
                 digits, with or without a UTC offset
-                (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The generated client
-                reads it as a `datetime`, naive when the vendor sent no offset.
+                (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The pattern is
+                calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it as a
+                `datetime`, naive when the vendor sent no offset.
             full_name (str | Unset): Learner's full name.
             course_version_id (None | Unset | UUID): Enrollment is for a specific course version.
             user_id (UUID | Unset): Learner identifier.

@@ -103,7 +103,7 @@ def generate_command(
     if drifted:
         print(
             "lmskit: the committed clients are stale; "
-            f"run `lmskit generate` (or `nox -s generate`) and commit {output_dir}/",
+            f"run `lmskit generate` (or `nox -s generate`) and commit {display_path(output_dir)}/",
             file=sys.stderr,
         )
         raise typer.Exit(1)

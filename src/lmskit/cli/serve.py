@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
+from lmskit.fakes.request_log import DEFAULT_CAPACITY
 from lmskit.vendors import get_vendor
 
 
@@ -23,6 +24,14 @@ def serve_command(
     rate_limit: Annotated[
         int | None, typer.Option(help="Requests per second per credential before 429 (Bridge documents 5).", min=1)
     ] = None,
+    log_size: Annotated[
+        int,
+        typer.Option(
+            help="Requests the log at /_lmskit/requests keeps (the oldest drop out; its total counts them all).",
+            min=1,
+            max=10_000_000,
+        ),
+    ] = DEFAULT_CAPACITY,
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -35,7 +44,10 @@ def serve_command(
     vendor = get_vendor(vendor).name
     api = apis_for([vendor], overlay, no_config)[vendor]
     fake = get_fake(vendor)
-    app = build_app(fake, api=api, db=db, seed=seed, options={"rate_limit": rate_limit} if rate_limit else None)
+    options: dict[str, int] = {"log_size": log_size}
+    if rate_limit:
+        options["rate_limit"] = rate_limit
+    app = build_app(fake, api=api, db=db, seed=seed, options=options)
     try:
         sock = bind(host, port)
     except OSError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,10 +11,11 @@ import typer
 from rich.console import Console
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
-from lmskit.reporting.console import print_report
-from lmskit.reporting.junit import junit_xml
+from lmskit.reporting.console import TextReporter
+from lmskit.reporting.json_stream import JsonReporter
+from lmskit.reporting.junit import JunitReporter
 from lmskit.validation.drift import DriftCollector
-from lmskit.validation.results import NotCovered, Skipped
+from lmskit.validation.results import RunReport
 from lmskit.validation.run import Engine
 from lmskit.validation.sources import BareTarget
 from lmskit.vendors import VENDORS
@@ -62,17 +62,18 @@ def validate_command(
     """Check responses: documented status, content type, headers, and the body with strict formats."""
     engine = Engine(apis_for(list(VENDORS), overlay, no_config), strict=strict, default_vendor=vendor)
     collector = DriftCollector(engine.apis) if drift or drift_overlay else None
-    report = engine.run(inputs, BareTarget(vendor, operation, status), [collector] if collector else [])
-    items = collector.items() if collector else None
+    reporter: TextReporter | JsonReporter | JunitReporter
     if output_format is ValidateFormat.json:
-        payload = report.to_json()
-        if items is not None:
-            payload["drift"] = [item.to_json() for item in items]
-        print(json.dumps(payload, indent=2))
+        reporter = JsonReporter(sys.stdout)
     elif output_format is ValidateFormat.junit:
-        print(junit_xml(report))
+        reporter = JunitReporter(sys.stdout)
     else:
-        print_report(report, Console(highlight=False, soft_wrap=True), items if drift else None, verbose)
+        reporter = TextReporter(Console(highlight=False, soft_wrap=True), verbose)
+    observers = [reporter, collector] if collector else [reporter]
+    report = engine.run(inputs, BareTarget(vendor, operation, status), observers)
+    items = collector.items() if collector else None
+    reporter.finish(report, items if drift or output_format is ValidateFormat.json else None)
+    sys.stdout.flush()
     if drift_overlay is not None and collector is not None:
         corrections, actions = collector.write_overlay(drift_overlay)
         print(
@@ -80,22 +81,22 @@ def validate_command(
             "(apply with --overlay)",
             file=sys.stderr,
         )
-    if not report.results:
-        _nothing_validated(report.skipped, report.not_covered, report.files)
+    if not report.responses:
+        _nothing_validated(report)
     if report.invalid:
         raise typer.Exit(1)
 
 
-def _nothing_validated(skipped: list[Skipped], not_covered: list[NotCovered], files: int) -> None:
-    if not skipped and not not_covered:
-        print(f"lmskit: no responses found in {files} input file(s)", file=sys.stderr)
+def _nothing_validated(report: RunReport) -> None:
+    if not report.skipped and not report.not_covered:
+        print(f"lmskit: no responses found in {report.files} input file(s)", file=sys.stderr)
     else:
-        hosts = sorted({item.reason.split()[1] for item in skipped if item.reason.startswith("host ")})
+        hosts = ", ".join(host for host, _ in report.skipped_hosts.most_common(5) if host) or "none"
         parts = []
-        if skipped:
-            parts.append(f"{len(skipped)} skipped (hosts no vendor spec names: {', '.join(hosts[:5]) or 'none'})")
-        if not_covered:
-            parts.append(f"{len(not_covered)} on vendor paths no spec describes")
+        if report.skipped:
+            parts.append(f"{report.skipped} skipped (hosts no vendor spec names: {hosts})")
+        if report.not_covered:
+            parts.append(f"{report.not_covered_calls} on vendor paths no spec describes")
         print(
             f"lmskit: nothing was validated: {'; '.join(parts)}; pass --vendor VENDOR to claim a host "
             "(a fake on localhost, a proxy)",

@@ -6,6 +6,7 @@ A bearer scheme with ``x-lmskit-token`` gets its token by calling the operation 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -24,14 +25,48 @@ class AuthError(LmskitError):
     """Credentials are missing, or the token request failed. Never carries a credential."""
 
 
+# A fetched token is used this long, then fetched again: well inside the shortest documented lifetime
+# (Absorb's tokens live four hours).
+TOKEN_MAX_AGE = 3600.0
+
+
+# After a 401, the token in use is checked at most this often.
+CHECK_INTERVAL = 10.0
+
+
 class Authenticator:
-    def __init__(self, api: Api, credentials: Credentials, send: Send) -> None:
+    """The credential headers a run sends, shared by every case.
+
+    A fetched token is kept until it ages out, until the run itself supersedes it (a successful call of the
+    token operation revokes the token before it at Absorb), or until ``check`` finds it no longer valid
+    after a 401 (someone else logged in as the same user). Never re-fetched on every 401: most 401s in a
+    contract run are provoked on purpose, and each new token would revoke the one every case generated so
+    far carries, so one refresh would cause the next 401.
+    """
+
+    def __init__(
+        self,
+        api: Api,
+        credentials: Credentials,
+        send: Send,
+        clock: Callable[[], float] = time.monotonic,
+        check: Callable[[dict[str, str]], int] | None = None,
+    ) -> None:
         self.api = api
         self.security = api.security
         self.credentials = credentials
         self.send = send
+        self.clock = clock
+        # headers → the status an authenticated call with them gets (the spec's auth probe)
+        self.check = check
         self.token_fetches = 0
+        self.checks = 0
         self._current: dict[str, str] | None = None
+        self._fetched_at = 0.0
+        self._checked_at = -CHECK_INTERVAL
+        self.token_operations = frozenset(
+            scheme.token.operation_id for scheme in self.security.schemes.values() if scheme.token is not None
+        )
 
     def usable_requirement(self) -> tuple[str, ...]:
         """The first security alternative every field of which we have credentials for."""
@@ -45,9 +80,25 @@ class Authenticator:
     def current(self) -> dict[str, str]:
         """The headers in use, fetched once and shared: a second token request would supersede the first
         (Absorb keeps one token per user)."""
-        if self._current is None:
+        if self._current is None or self.clock() - self._fetched_at > TOKEN_MAX_AGE:
             self._current = self.refresh()
         return dict(self._current)
+
+    def observe(self, operation_id: str | None, status: int) -> None:
+        """A response the run received. A 2xx from a token operation means the token in use was superseded;
+        a 401 elsewhere may mean it was, so the token is checked (at most every CHECK_INTERVAL seconds)."""
+        if operation_id in self.token_operations:
+            if 200 <= status < 300:
+                self._current = None
+            return
+        if status != 401 or not self.token_operations or self._current is None or self.check is None:
+            return
+        if self.clock() - self._checked_at < CHECK_INTERVAL:
+            return
+        self._checked_at = self.clock()
+        self.checks += 1
+        if self.check(dict(self._current)) == 401:
+            self._current = None
 
     def refresh(self) -> dict[str, str]:
         """New headers for the usable requirement, fetching a new token where the scheme says so."""
@@ -58,6 +109,7 @@ class Authenticator:
             token = self._fetch_token(scheme, headers) if scheme.token is not None else None
             headers.update(scheme.headers(self.credentials.values, token))
         self._current = headers
+        self._fetched_at = self.clock()
         return dict(headers)
 
     def wrong_headers(self) -> dict[str, str]:

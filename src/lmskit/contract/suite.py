@@ -41,7 +41,7 @@ class Suite:
             self.target: Target = fake_target(api)
         else:
             self.target = live_target(api, target, allow_writes=options.allow_writes)
-        self.authenticator = Authenticator(api, self.target.credentials, self.target.send)
+        self.authenticator = Authenticator(api, self.target.credentials, self.target.send, check=self.probe)
         self.stats = VendorStats(api.vendor)
         self.budget = options.budget or (self.profile.live_request_budget if self.target.is_live else None)
         self._resume_at = 0.0
@@ -53,6 +53,8 @@ class Suite:
     def _build_schema(self) -> Any:
         # The Api's document (with any overlays), not the file: the spec is parsed once per run.
         schema: Any = schemathesis.openapi.from_dict(self.api.document)
+        # One keep-alive session for the whole run: in-process it answers from the fake in this thread.
+        self.session = self.target.session()
         if self.target.app is not None:
             schema.app = self.target.app
         else:
@@ -68,7 +70,11 @@ class Suite:
         self.stats.target = self.target.label
         rejections = [str(status) for status in self.contract.get("state-rejection-statuses", [])]
         schema.config.checks.positive_data_acceptance.expected_statuses = [*_STANDARD_ACCEPTANCE, *rejections]
-        schema.config.generation.update(max_examples=self.profile.examples_per_operation(len(selected)))
+        # No example database: a run is seeded (below) and derandomized, and it must not read or write a
+        # `.hypothesis/` folder in the user's working directory.
+        schema.config.generation.update(
+            max_examples=self.profile.examples_per_operation(len(selected)), database="none"
+        )
         schema.config.seed = 20261123
         self._install_auth(schema)
         self._install_hooks(schema)
@@ -77,15 +83,12 @@ class Suite:
     def _install_auth(self, schema: Any) -> None:
         authenticator = self.authenticator
 
-        # Cached for an hour (Absorb tokens live four); a 401 re-fetches and replays once.
-        @schema.auth(refresh_interval=3600, retry_on=[401])
+        # No caching or 401 replays by schemathesis: the authenticator keeps the headers and knows when they are
+        # stale (after_call tells it when the run fetched a token of its own, which supersedes ours).
+        @schema.auth(refresh_interval=None)
         class _SpecAuth:
-            calls = 0
-
             def get(self, case: Any, context: Any) -> dict[str, str]:
-                # schemathesis asks again only when the cached headers expired or drew a 401.
-                self.calls += 1
-                return authenticator.current() if self.calls == 1 else authenticator.refresh()
+                return authenticator.current()
 
             def set(self, case: Any, data: dict[str, str], context: Any) -> None:
                 case.headers = {**(case.headers or {}), **data}
@@ -106,6 +109,7 @@ class Suite:
             time.sleep(wait)
 
     def after_call(self, case: Any, response: Any) -> None:
+        self.authenticator.observe(case.operation.definition.raw.get("operationId"), response.status_code)
         with self._lock:
             self.stats.requests += 1
             self.stats.statuses[response.status_code] += 1
@@ -120,7 +124,7 @@ class Suite:
         with self._lock:
             self.stats.cases += 1
         try:
-            case.call_and_validate()
+            case.call_and_validate(session=self.session)
         except BaseExceptionGroup as group:
             self._record(group)
             raise
@@ -133,6 +137,9 @@ class Suite:
         machine = self.schema.as_state_machine()
 
         class Workflows(machine):  # type: ignore[misc,valid-type]
+            def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+                return {"session": suite.session}
+
             def validate_response(self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any) -> None:
                 with suite._lock:
                     suite.stats.cases += 1

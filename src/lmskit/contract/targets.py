@@ -11,8 +11,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import requests
 
 from lmskit.contract.credentials import Credentials, credentials_from_env
+from lmskit.contract.inprocess import InProcessSession
 from lmskit.errors import LmskitError, UsageError
 from lmskit.spec.api import Api
 
@@ -37,6 +39,16 @@ class Target:
     @property
     def is_live(self) -> bool:
         return self.app is None
+
+    def session(self) -> requests.Session:
+        """The ``requests`` session every generated case goes through, kept alive for the whole run."""
+        if self.app is not None:
+            return InProcessSession(self.app)
+        # A tenant: connections are reused; proxy settings from the environment still apply, except to a
+        # loopback address (a fake standing in for the tenant), where requests would only re-read them per call.
+        session = requests.Session()
+        session.trust_env = not _is_loopback(urlsplit(self.base_url or "").hostname or "")
+        return session
 
     def send(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
         """One request outside the generated cases (token fetches, auth probes)."""
@@ -88,10 +100,12 @@ def live_target(api: Api, base_url: str, *, allow_writes: bool, environ: Mapping
     return Target(vendor, label, credentials, read_only=not allow_writes, base_url=base_url)
 
 
-def _is_sandbox(host: str) -> bool:
+def _is_loopback(host: str) -> bool:
     try:
-        if ipaddress.ip_address(host).is_loopback:
-            return True
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        pass
-    return host == "localhost" or "sandbox" in host
+        return host == "localhost"
+
+
+def _is_sandbox(host: str) -> bool:
+    return _is_loopback(host) or "sandbox" in host

@@ -7,7 +7,6 @@ vendor handler.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -17,21 +16,21 @@ from typing import Any
 
 import yaml
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from lmskit.errors import InputError
 from lmskit.fakes.control import control_routes
 from lmskit.fakes.errors import ApiError
+from lmskit.fakes.incoming import Incoming, Rendered, read_body, render
 from lmskit.fakes.overlay_fields import fill_overlay_fields
+from lmskit.fakes.request_log import DEFAULT_CAPACITY, RequestLog
 from lmskit.fakes.requests import RequestProblem, parse_request
-from lmskit.fakes.security import authenticate
+from lmskit.fakes.security import Verifier, authenticate
 from lmskit.fakes.store import Store
 from lmskit.fakes.throttle import RateLimiter
 from lmskit.fakes.vendor import Call, Reply, VendorFake
 from lmskit.spec.api import Api, load_api
+from lmskit.spec.loader import SafeLoader
 from lmskit.spec.operations import Operation
 from lmskit.spec.router import Match
 from lmskit.spec.servers import split_base_path
@@ -49,6 +48,7 @@ class FakeState:
     seed: dict[str, Any]
     options: dict[str, Any] = field(default_factory=dict)
     clock_offset: timedelta = timedelta(0)
+    log: RequestLog = field(default_factory=RequestLog)
 
     def now(self) -> datetime:
         return datetime.now(UTC).replace(microsecond=0) + self.clock_offset
@@ -62,7 +62,7 @@ class FakeState:
 
 def read_seed(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except FileNotFoundError:
         raise InputError(f"{path}: no such seed file") from None
     except yaml.YAMLError as exc:
@@ -88,8 +88,10 @@ def build_app(
     """
     api = api or load_api(fake.name)
     seed_data = seed if isinstance(seed, dict) else read_seed(seed or fake.default_seed)
-    store = Store(fake.schema_sql, db)
-    state = FakeState(fake, api, store, seed_data, dict(options or {}))
+    store = Store(fake.schema_sql, db, fake.credential_tables)
+    settings = dict(options or {})
+    log = RequestLog(int(settings.get("log_size") or DEFAULT_CAPACITY))
+    state = FakeState(fake, api, store, seed_data, settings, log=log)
     if store.row("SELECT value FROM lmskit_meta WHERE key = 'seeded'") is None:
         state.reset()
         with store.transaction() as conn:
@@ -106,51 +108,50 @@ class _Dispatcher:
         self.api = state.api
         rate = state.options.get("rate_limit")
         self.limiter = RateLimiter(int(rate), self.fake.rate_limit_header) if rate else None
+        self.verify = Verifier(self.fake, state.store)
         missing = sorted(set(self.api.operations) - set(self.fake.handlers))
         if missing:
             raise RuntimeError(f"the {self.fake.name} fake has no handler for {', '.join(missing)}")
 
-    async def handle(self, request: Request) -> Response:
+    def respond(self, incoming: Incoming, now: datetime) -> Rendered:
+        """The answer to one request: the vendor's, or its documented error body (never a 5xx)."""
         try:
-            return await self._handle(request)
+            return self._respond(incoming, now)
         except ApiError as error:
-            return self._error_response(error)
+            return self._error(error)
         except Exception:
             # A fake must never answer 5xx for anything a client can send: log the bug, answer 400.
-            logger.exception("%s fake: unhandled error for %s %s", self.fake.name, request.method, request.url.path)
-            return self._error_response(ApiError(400, "The request could not be processed."))
+            logger.exception("%s fake: unhandled error for %s %s", self.fake.name, incoming.method, incoming.path)
+            return self._error(ApiError(400, "The request could not be processed."))
 
-    async def _handle(self, request: Request) -> Response:
-        split = split_base_path(request.url.path, self.api.base_paths)
+    def _respond(self, incoming: Incoming, now: datetime) -> Rendered:
+        split = split_base_path(incoming.path, self.api.base_paths)
         if split is None:
             where = " or ".join(self.api.base_paths)
-            raise ApiError(404, f"No resource at {request.url.path}; this API lives under {where}.", code="NotFound")
+            raise ApiError(404, f"No resource at {incoming.path}; this API lives under {where}.", code="NotFound")
         base, path = split
-        match = self.api.router.match(request.method, path)
+        match = self.api.router.match(incoming.method, path)
         if match.match is Match.NONE:
             raise ApiError(404, f"No resource at {path}.", code="NotFound")
         if match.match is Match.PARTIAL or match.operation is None:
             allowed = ", ".join(match.allowed_methods)
             raise ApiError(
-                405, f"{request.method} is not allowed here.", code="MethodNotAllowed", headers={"Allow": allowed}
+                405, f"{incoming.method} is not allowed here.", code="MethodNotAllowed", headers={"Allow": allowed}
             )
         operation = match.operation
-        now = self.state.now()
-        principals = await run_in_threadpool(
-            authenticate, self.api.security, operation, request.headers, self.fake, self.state.store, now
-        )
+        headers = incoming.headers
+        principals = authenticate(self.api.security, operation, headers, self.verify, now)
         limit_headers = (
-            self.limiter.admit(request.headers.get("authorization", "") + "|" + str(principals)) if self.limiter else {}
+            self.limiter.admit(headers.get("authorization", "") + "|" + str(principals)) if self.limiter else {}
         )
-        raw_body = await request.body()
         parsed, problems = parse_request(
             self.api.request_shape(operation),
             self.api.validators,
             match.path_params,
-            list(request.query_params.multi_items()),
-            request.headers,
-            raw_body,
-            request.headers.get("content-type"),
+            incoming.query,
+            headers,
+            incoming.body,
+            headers.get("content-type"),
         )
         if problems:
             raise self._validation_error(operation, problems)
@@ -162,18 +163,15 @@ class _Dispatcher:
             body=parsed.body,
             store=self.state.store,
             principals=principals,
-            base_url=f"{request.url.scheme}://{request.url.netloc}{base}",
+            base_url=incoming.origin + base,
             base_path=base,
             now=now,
             options=self.state.options,
         )
-        # Handlers block on SQLite; run them off the event loop so concurrent requests overlap.
-        reply = await run_in_threadpool(self.fake.handlers[operation.operation_id or ""], call)
+        reply = self.fake.handlers[operation.operation_id or ""](call)
         if self.api.overlays and reply.has_body:
             reply = self._with_overlay_fields(operation, reply)
-        response = _render(reply)
-        response.headers.update(limit_headers)
-        return response
+        return render(reply, limit_headers)
 
     def _with_overlay_fields(self, operation: Operation, reply: Reply) -> Reply:
         shape = self.api.response_shape(operation, reply.status)
@@ -191,19 +189,8 @@ class _Dispatcher:
         message = "; ".join(problem.message for problem in problems[:5])
         return ApiError(status, message, first.name, "ValidationError")
 
-    def _error_response(self, error: ApiError) -> Response:
-        return JSONResponse(self.fake.error(error), status_code=error.status, headers=error.headers)
-
-
-def _render(reply: Reply) -> Response:
-    if not reply.has_body:
-        return Response(status_code=reply.status, headers=reply.headers)
-    return Response(
-        json.dumps(reply.body, separators=(",", ":")),
-        status_code=reply.status,
-        headers=reply.headers,
-        media_type="application/json",
-    )
+    def _error(self, error: ApiError) -> Rendered:
+        return render(Reply(error.status, self.fake.error(error), error.headers))
 
 
 class FakeApp:
@@ -223,22 +210,15 @@ class FakeApp:
             await self.control(scope, receive, send)
             return
         started = time.perf_counter()
+        now = self.state.now()
         status = 500
-
-        async def record(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
         try:
-            response = await self.dispatcher.handle(Request(scope, receive))
-            await response(scope, receive, record)
+            # Vendor calls are answered at the ASGI level: one read of the scope, two messages out. Starlette's
+            # Request and Response objects cost more than the fake's own work on a small answer.
+            incoming = Incoming.from_scope(scope, await read_body(receive))
+            status, headers, content = self.dispatcher.respond(incoming, now)
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": content})
         finally:
-            self.state.store.log_request(
-                scope["method"],
-                scope["path"],
-                status,
-                (time.perf_counter() - started) * 1000,
-                self.state.now().isoformat(),
-            )
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            self.state.log.add(scope["method"], scope["path"], status, elapsed_ms, now)

@@ -4,7 +4,7 @@ POST   /_lmskit/reset      back to the loaded seed
 POST   /_lmskit/seed       load another seed (JSON body, same shape as the YAML seed file)
 POST   /_lmskit/advance    move a learner on (vendor-specific body; see the README)
 POST   /_lmskit/clock      {"advance_seconds": N}: move the fake's clock (token expiry, dates)
-GET    /_lmskit/requests   the request log: method, path, status, duration, time
+GET    /_lmskit/requests   the request log, paged: ?after=SEQ&limit=N → {total, dropped, requests, next}
 DELETE /_lmskit/requests   clear the log
 GET    /_lmskit/info       vendor, seed summary
 """
@@ -61,11 +61,16 @@ def control_routes(state: FakeState) -> list[Route]:
 
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":
-            with state.store.transaction() as db:
-                db.execute("DELETE FROM lmskit_requests")
+            state.log.clear()
             return JSONResponse({"cleared": True})
-        rows = state.store.rows("SELECT method, path, status, duration_ms, at FROM lmskit_requests ORDER BY id")
-        return JSONResponse({"requests": rows})
+        try:
+            after = int(request.query_params.get("after", "0"))
+            limit = int(request.query_params.get("limit", "1000"))
+        except ValueError:
+            return _problem("after and limit are whole numbers: GET /_lmskit/requests?after=0&limit=1000")
+        if after < 0 or not 1 <= limit <= 10_000:
+            return _problem("after is 0 or more, limit from 1 to 10000")
+        return JSONResponse(state.log.page(after, limit))
 
     async def info(request: Request) -> Response:
         return JSONResponse({"vendor": state.fake.name, "credentials": state.fake.credentials(state.seed)})

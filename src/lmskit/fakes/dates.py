@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 
 def to_text(moment: datetime) -> str:
     """``datetime(2012, 3, 1, 6, 3, 10, tzinfo=UTC)`` → ``2012-03-01T06:03:10Z``."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if moment.utcoffset():
+        moment = moment.astimezone(UTC)
+    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
 def parse(text: str) -> datetime:

@@ -17,8 +17,36 @@ from lmskit.spec.operations import Operation
 from lmskit.spec.security import Security
 
 
+class Verifier:
+    """The vendor's ``verify``, remembered while its credential tables and the clock's second stand still.
+
+    ``verify`` reads only the vendor's credential tables (``VendorFake.credential_tables``) and the time, so
+    its answer for a credential holds until one of those rows changes (the store's credential epoch moves)
+    or the second turns: most requests then cost no query to authenticate. Bounded: the memory is dropped
+    whole when it fills.
+    """
+
+    def __init__(self, fake: VendorFake, store: Store, size: int = 4096) -> None:
+        self.fake = fake
+        self.store = store
+        self.size = size
+        self._known: dict[tuple[str, Any, int, datetime], Any] = {}
+
+    def __call__(self, scheme: str, credential: Any, now: datetime) -> Any:
+        key = (scheme, credential, self.store.credential_epoch, now)
+        try:
+            return self._known[key]
+        except KeyError:
+            pass
+        principal = self.fake.verify(scheme, credential, self.store, now)
+        if len(self._known) >= self.size:
+            self._known.clear()
+        self._known[key] = principal
+        return principal
+
+
 def authenticate(
-    security: Security, operation: Operation, headers: Mapping[str, str], fake: VendorFake, store: Store, now: datetime
+    security: Security, operation: Operation, headers: Mapping[str, str], verify: Verifier, now: datetime
 ) -> dict[str, Any]:
     """The principals of the first security alternative the request satisfies; ApiError(401) if none."""
     requirements = security.requirements_for(operation)
@@ -33,7 +61,7 @@ def authenticate(
             if credential is None or scheme is None:
                 reasons.append(f"no {scheme.describe() if scheme else name}")
                 break
-            principal = fake.verify(name, credential, store, now)
+            principal = verify(name, credential, now)
             if principal is None:
                 reasons.append(f"invalid {scheme.describe()}")
                 break

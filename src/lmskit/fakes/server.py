@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from lmskit.fakes.app import FakeApp
 
@@ -22,26 +23,34 @@ class ServerState(Enum):
 
 
 def bind(host: str, port: int) -> socket.socket:
-    """A listening socket; port 0 picks a free one."""
+    """A listening socket with TCP_NODELAY; port 0 picks a free one.
+
+    Created with ``IPPROTO_TCP`` explicitly: asyncio sets TCP_NODELAY on accepted connections only when the
+    socket says it is TCP, and without it every response whose headers and body go out in two writes waits
+    ~40 ms for the client's delayed ACK (22 req/s instead of thousands). The option is also set on the
+    listening socket, which Linux passes on to the connections it accepts.
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host, port))
-    sock.listen(128)
+    sock.listen(1024)
     return sock
 
 
 class FakeServer:
     """``with FakeServer(app) as server: httpx.get(server.base_url + "/registrations")``."""
 
-    def __init__(self, app: FakeApp, host: str = "127.0.0.1", port: int = 0, base_path: str | None = None) -> None:
+    def __init__(self, app: ASGIApp, host: str = "127.0.0.1", port: int = 0, base_path: str | None = None) -> None:
         self.app = app
         self.host = host
-        # The first declared server's base path (DigitalChalk's /dc/api/v5), unless told otherwise.
-        self.base_path = app.state.api.default_base_path if base_path is None else base_path
+        # A fake's first declared server's base path (DigitalChalk's /dc/api/v5), unless told otherwise.
+        default = app.state.api.default_base_path if isinstance(app, FakeApp) else ""
+        self.base_path = default if base_path is None else base_path
         self._socket = bind(host, port)
         self.port = int(self._socket.getsockname()[1])
-        self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        self._server = uvicorn.Server(server_config(app))
         self._thread: threading.Thread | None = None
         self.state = ServerState.NEW
 
@@ -83,7 +92,12 @@ class FakeServer:
         self.stop()
 
 
-def run_forever(app: FakeApp, sock: socket.socket) -> Any:
+def run_forever(app: ASGIApp, sock: socket.socket) -> Any:
     """Serve in the foreground until Ctrl-C."""
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(server_config(app))
     return server.run(sockets=[sock])
+
+
+def server_config(app: ASGIApp) -> uvicorn.Config:
+    # A fake sits behind no proxy: uvicorn's X-Forwarded-* middleware would only cost time on every request.
+    return uvicorn.Config(app, log_level="warning", lifespan="off", proxy_headers=False, server_header=False)

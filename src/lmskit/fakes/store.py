@@ -16,14 +16,6 @@ from typing import Any
 from lmskit.errors import LmskitError
 
 _KIT_TABLES = """
-CREATE TABLE IF NOT EXISTS lmskit_requests (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    method TEXT NOT NULL,
-    path TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    duration_ms REAL NOT NULL,
-    at TEXT NOT NULL
-);
 CREATE TABLE IF NOT EXISTS lmskit_meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -36,10 +28,14 @@ class StoreError(LmskitError):
 
 
 class Store:
-    def __init__(self, schema_sql: str, path: Path | None = None) -> None:
+    def __init__(self, schema_sql: str, path: Path | None = None, credential_tables: tuple[str, ...] = ()) -> None:
         self.path = path
         self._schema_sql = schema_sql
         self._lock = threading.RLock()
+        # Bumped whenever a row of a credential table changes (SQLite triggers call back into Python): a
+        # credential's verdict stays true until it moves. A rolled-back change bumps it too, which only costs
+        # one more lookup.
+        self.credential_epoch = 0
         try:
             if path is None:
                 self._connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
@@ -47,9 +43,19 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
                 self._connection.execute("PRAGMA journal_mode=WAL")
+                # With WAL, NORMAL survives a killed process (the OS keeps the writes) and spares an fsync per
+                # commit; only a power cut can lose the last transactions, which a fake can afford.
+                self._connection.execute("PRAGMA synchronous=NORMAL")
             self._connection.row_factory = sqlite3.Row
             self._connection.execute("PRAGMA foreign_keys=ON")
             self._connection.executescript(_KIT_TABLES + schema_sql)
+            self._connection.create_function("lmskit_credentials_changed", 0, self._credentials_changed)
+            for table in credential_tables:
+                for change in ("INSERT", "UPDATE", "DELETE"):
+                    self._connection.execute(
+                        f'CREATE TEMP TRIGGER IF NOT EXISTS "lmskit_{table}_{change.lower()}" AFTER {change}'
+                        f' ON main."{table}" BEGIN SELECT lmskit_credentials_changed(); END'
+                    )
         except sqlite3.Error as exc:
             raise StoreError(
                 f"{path or ':memory:'}: cannot open the fake's database ({exc}); check the path and its permissions"
@@ -67,6 +73,9 @@ class Store:
                 raise
             self._connection.execute("COMMIT")
 
+    def _credentials_changed(self) -> None:
+        self.credential_epoch += 1
+
     def rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(row) for row in self._connection.execute(sql, parameters).fetchall()]
@@ -76,23 +85,18 @@ class Store:
         return found[0] if found else None
 
     def wipe(self) -> None:
-        """Delete every vendor row (the request log stays: it records what clients did)."""
+        """Delete every vendor row (the kit's own bookkeeping, such as "seeded", stays)."""
         with self.transaction() as db:
             tables = [
                 r[0]
-                for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+                for r in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                    " AND name NOT LIKE 'lmskit_%'"
+                )
             ]
             db.execute("PRAGMA defer_foreign_keys=ON")
             for table in tables:
-                if table != "lmskit_requests":
-                    db.execute(f'DELETE FROM "{table}"')
-
-    def log_request(self, method: str, path: str, status: int, duration_ms: float, at: str) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO lmskit_requests (method, path, status, duration_ms, at) VALUES (?, ?, ?, ?, ?)",
-                (method, path, status, duration_ms, at),
-            )
+                db.execute(f'DELETE FROM "{table}"')
 
     def close(self) -> None:
         with self._lock:

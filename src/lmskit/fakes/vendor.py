@@ -64,6 +64,8 @@ class VendorFake:
     # lmskit.contract.credentials derives from the spec's security schemes.
     credentials: Callable[[dict[str, Any]], dict[str, str]]
     advance: Callable[[Store, dict[str, Any], datetime], Any]
+    # The tables ``verify`` reads: an authentication verdict is reused until one of their rows changes.
+    credential_tables: tuple[str, ...] = ()
     # The response header that reports the calls left when the fake is rate limited (Bridge documents one).
     rate_limit_header: str | None = None
 

@@ -16,6 +16,9 @@ import yaml
 from lmskit.errors import SpecError
 from lmskit.spec.pointers import join_pointer
 
+# libyaml's loader when PyYAML was built with it: ten times faster, with the same marks and errors.
+SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True, slots=True)
 class Position:
@@ -118,7 +121,7 @@ def parse_spec(text: str, path: Path) -> Spec:
 
 def parse_yaml(text: str, path: Path) -> tuple[Any, yaml.Node]:
     """The document and its node tree; SpecError with line and column for a syntax error or an empty file."""
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lmskit.spec.media import is_json_media_type
@@ -18,6 +18,8 @@ class Parameter:
     required: bool
     schema_pointer: str
     schema: dict[str, Any]
+    # The JSON types the schema's ``type`` names (empty: any), read once for turning text into values.
+    types: frozenset[str] = frozenset()
 
     @property
     def default(self) -> Any:
@@ -36,6 +38,9 @@ class RequestShape:
 
     parameters: tuple[Parameter, ...]
     body: RequestBody | None
+    # The query parameters by every name a request may use for them (``ids`` and ``ids[]``), for lookups that
+    # do not scan every declared parameter.
+    query: dict[str, Parameter] = field(default_factory=dict)
 
     def default_headers(self) -> dict[str, str]:
         """Required header parameters that have a default: ``{"x-api-version": "2"}`` for every Absorb call."""
@@ -47,7 +52,12 @@ class RequestShape:
 
 
 def read_request_shape(document: dict[str, Any], operation: Operation) -> RequestShape:
-    return RequestShape(_parameters(document, operation), _body(document, operation))
+    parameters = _parameters(document, operation)
+    query = {}
+    for parameter in parameters:
+        if parameter.location == "query":
+            query[parameter.name] = query[parameter.name + "[]"] = parameter
+    return RequestShape(parameters, _body(document, operation), query)
 
 
 def _parameters(document: dict[str, Any], operation: Operation) -> tuple[Parameter, ...]:
@@ -73,11 +83,20 @@ def _parameters(document: dict[str, Any], operation: Operation) -> tuple[Paramet
                 bool(value.get("required")),
                 schema_pointer,
                 schema if isinstance(schema, dict) else {},
+                schema_types(schema),
             )
             # Operation-level parameters override path-level ones of the same name and location.
             key = parameter.name.lower() if parameter.location == "header" else parameter.name
             found[(parameter.location, key)] = parameter
     return tuple(found.values())
+
+
+def schema_types(schema: Any) -> frozenset[str]:
+    """``{"type": ["integer", "null"]}`` → {"integer", "null"}; no ``type`` → empty."""
+    kind = schema.get("type") if isinstance(schema, dict) else None
+    if isinstance(kind, str):
+        return frozenset((kind,))
+    return frozenset(k for k in kind if isinstance(k, str)) if isinstance(kind, list) else frozenset()
 
 
 def _body(document: dict[str, Any], operation: Operation) -> RequestBody | None:

@@ -34,6 +34,32 @@ class _CompiledPath:
     pattern: re.Pattern[str]
     literal_segments: int
     operations: dict[str, Operation]
+    names: dict[str, str]  # regex group name → the template's parameter name
+
+
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    """The paths with one segment count, as one regex: ``(?:(a)|(b)|…)``, each alternative in a group of its own."""
+
+    pattern: re.Pattern[str]
+    # by the index of the alternative's own group (``Match.lastindex``: the outer group closes last): the path,
+    # and (group index, parameter name) for each of its parameters
+    paths: dict[int, tuple[_CompiledPath, tuple[tuple[int, str], ...]]]
+
+    @classmethod
+    def of(cls, paths: list[_CompiledPath]) -> _Bucket:
+        alternatives: list[str] = []
+        by_index: dict[int, tuple[_CompiledPath, tuple[tuple[int, str], ...]]] = {}
+        next_group = 1
+        for compiled in paths:
+            own = next_group
+            inner = compiled.pattern.pattern[1:-1]  # without ^ and $
+            groups = tuple((own + compiled.pattern.groupindex[group], name) for group, name in compiled.names.items())
+            # Unnamed groups: the names of one template would clash with another's in a single pattern.
+            alternatives.append("(" + re.sub(r"\(\?P<[^>]+>", "(", inner) + ")")
+            by_index[own] = (compiled, groups)
+            next_group = own + 1 + compiled.pattern.groups
+        return cls(re.compile("^(?:" + "|".join(alternatives) + ")$"), by_index)
 
 
 def compile_path(template: str) -> re.Pattern[str]:
@@ -58,30 +84,34 @@ class Router:
         for operation in iter_operations(document):
             by_path.setdefault(operation.path, {})[operation.method.upper()] = operation
         compiled = [
-            _CompiledPath(path, compile_path(path), sum(1 for s in path.split("/") if s and "{" not in s), ops)
+            _CompiledPath(
+                path,
+                compile_path(path),
+                sum(1 for s in path.split("/") if s and "{" not in s),
+                ops,
+                {_group_name(name): name for name in re.findall(r"{([^{}]+)}", path)},
+            )
             for path, ops in by_path.items()
         ]
-        # More literal segments first: a concrete route beats a templated sibling.
-        self._paths = sorted(compiled, key=lambda c: -c.literal_segments)
+        # More literal segments first: a concrete route beats a templated sibling. A template parameter never
+        # spans a "/", so only paths with as many segments can match: bucket them by that count, and join each
+        # bucket into one alternation (tried in order, like the list it replaces) so a lookup is one regex match.
+        buckets: dict[int, list[_CompiledPath]] = {}
+        for item in sorted(compiled, key=lambda c: -c.literal_segments):
+            buckets.setdefault(item.template.count("/"), []).append(item)
+        self._buckets = {count: _Bucket.of(paths) for count, paths in buckets.items()}
 
     def match(self, method: str, path: str) -> RouteMatch:
         # The most concrete matching path owns the request, as OpenAPI says: GET /enrollments/unenroll is
         # a wrong method on /enrollments/unenroll (405), not an id on /enrollments/{id}.
-        for compiled in self._paths:
-            found = compiled.pattern.match(path)
-            if found is None:
-                continue
-            params = {_original_name(compiled.template, key): value for key, value in found.groupdict().items()}
-            operation = compiled.operations.get(method.upper())
-            allowed = tuple(compiled.operations)
-            if operation is not None:
-                return RouteMatch(Match.FULL, operation, params, allowed)
-            return RouteMatch(Match.PARTIAL, None, params, allowed)
-        return RouteMatch(Match.NONE)
-
-
-def _original_name(template: str, group: str) -> str:
-    for name in re.findall(r"{([^{}]+)}", template):
-        if _group_name(name) == group:
-            return str(name)
-    return group
+        bucket = self._buckets.get(path.count("/"))
+        found = bucket.pattern.match(path) if bucket is not None else None
+        if bucket is None or found is None:
+            return RouteMatch(Match.NONE)
+        compiled, groups = bucket.paths[found.lastindex or 0]
+        params = {name: found.group(index) for index, name in groups}
+        operation = compiled.operations.get(method.upper())
+        allowed = tuple(compiled.operations)
+        if operation is not None:
+            return RouteMatch(Match.FULL, operation, params, allowed)
+        return RouteMatch(Match.PARTIAL, None, params, allowed)

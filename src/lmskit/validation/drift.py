@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from lmskit.spec.api import Api
+from lmskit.spec.patterns import DATE_TIME_ANY_OFFSET, DOTNET_TIMESPAN
 from lmskit.spec.pointers import join_pointer, split_pointer
 from lmskit.spec.refs import RefError, resolve
 from lmskit.validation.results import ValidationResult
@@ -37,13 +38,8 @@ _JSON_TYPES = {
     type(None): "null",
 }
 # Shapes a value can be seen in, and the schema that describes each: what a format finding proposes.
-TIMESPAN_PATTERN = r"^([0-9]+\.)?([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?$"
-DATE_TIME_ANY_OFFSET = (
-    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-    r"(\.[0-9]{1,7})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$"
-)
 _SHAPES: tuple[tuple[str, re.Pattern[str], dict[str, Any]], ...] = (
-    (".NET TimeSpan", re.compile(TIMESPAN_PATTERN), {"pattern": TIMESPAN_PATTERN}),
+    (".NET TimeSpan", re.compile(DOTNET_TIMESPAN), {"pattern": DOTNET_TIMESPAN}),
     (
         "date-time, with or without a UTC offset",
         re.compile(DATE_TIME_ANY_OFFSET),
@@ -108,22 +104,36 @@ class DriftItem:
         }
 
 
+_DISTINCT_VALUES = 1000  # distinct values counted per finding; the rest are counted as "(other values)"
+_SAMPLES = 200  # raw values kept per finding, to propose the shape they share
+
+
 @dataclass
 class _Tally:
+    """Counts for one finding, in memory bounded whatever the size of the capture."""
+
     count: int = 0
-    responses: set[int] = field(default_factory=set)
-    files: set[str] = field(default_factory=set)
+    responses: int = 0
+    _last_response: int = 0
+    files: set[str] = field(default_factory=set)  # capture files, a few
     values: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     raw: list[Any] = field(default_factory=list)
 
     def add(self, response: int, file: str, value: Any) -> None:
         self.count += 1
-        self.responses.add(response)
+        # Results arrive in order, so a response is new when its number differs from the last one seen.
+        if response != self._last_response:
+            self.responses += 1
+            self._last_response = response
         self.files.add(file)
         self.types[json_type(value)] += 1
-        self.values["null" if value is None else str(value)[:60]] += 1
-        if len(self.raw) < 200 and isinstance(value, str):
+        shown = "null" if value is None else str(value)[:60]
+        if shown in self.values or len(self.values) < _DISTINCT_VALUES:
+            self.values[shown] += 1
+        else:
+            self.values["(other values)"] += 1
+        if len(self.raw) < _SAMPLES and isinstance(value, str):
             self.raw.append(value)
 
 
@@ -133,10 +143,12 @@ class DriftCollector:
     def __init__(self, apis: Mapping[str, Api]) -> None:
         self.apis = apis
         self._responses = 0
-        # (vendor, operation, response schema) → body path → tally: for "never seen"
-        self.seen: dict[tuple[str, str, str], dict[str, _Tally]] = defaultdict(dict)
+        # (vendor, operation, response schema) → the body paths seen, and the files: for "never seen"
+        self.seen: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        self._files_of: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         # (kind, vendor, operation, body path, spec pointer) → tally
         self.found: dict[tuple[str, str, str, str, str], _Tally] = defaultdict(_Tally)
+        self._responses_of: Counter[tuple[str, str, str]] = Counter()
 
     def __call__(self, result: ValidationResult) -> None:
         if result.vendor is None or result.operation is None or result.schema_pointer is None:
@@ -149,10 +161,12 @@ class DriftCollector:
                 number, file, result.status
             )
             return
-        paths = self.seen[(result.vendor, result.operation, result.schema_pointer)]
-        for path, value in _walk_values(result.body, ""):
-            paths.setdefault(path, _Tally()).add(number, file, value)
+        response_key = (result.vendor, result.operation, result.schema_pointer)
+        self._responses_of[response_key] += 1
+        self._files_of[response_key].add(file)
+        self.seen[response_key].update(path for path, _ in _walk_values(result.body, ""))
         for issue in result.issues:
+            key: tuple[str, str, str, str, str]
             if issue.kind == "undocumented-field":
                 key = ("undocumented-field", result.vendor, result.operation, general(issue.pointer), issue.schema_path)
             elif issue.kind == "schema" and issue.keyword in ("enum", "type", "format", "pattern"):
@@ -180,8 +194,8 @@ class DriftCollector:
                 parent = path.rsplit("/", 1)[0] or "/"
                 if parent != "/" and parent not in paths:
                     continue  # the parent was never seen either: say it once, at the top
-                responses = {n for tally in paths.values() for n in tally.responses}
-                files = {f for tally in paths.values() for f in tally.files}
+                responses = self._responses_of[(vendor, operation, schema_pointer)]
+                files = self._files_of[(vendor, operation, schema_pointer)]
                 found.append(
                     DriftItem(
                         "never-seen",
@@ -189,9 +203,9 @@ class DriftCollector:
                         operation,
                         path,
                         0,
-                        len(responses),
+                        responses,
                         len(files),
-                        f"documented, absent from all {len(responses)} captured response(s)",
+                        f"documented, absent from all {responses} captured response(s)",
                         schema_path,
                         api.spec.locate(schema_path),
                     )
@@ -234,7 +248,7 @@ class DriftCollector:
 
 def _item(api: Api, kind: str, operation: str, path: str, pointer: str, tally: _Tally) -> DriftItem:
     shown = ", ".join(f"{value} x{count}" for value, count in tally.values.most_common(5))
-    counts = (tally.count, len(tally.responses), len(tally.files))
+    counts = (tally.count, tally.responses, len(tally.files))
     if kind == "foreign-body":
         resolved = _resolved(api.document, pointer)
         at = resolved[1] if resolved is not None else pointer
@@ -288,7 +302,7 @@ def _item(api: Api, kind: str, operation: str, path: str, pointer: str, tally: _
 def _properties_target(
     api: Api, owner: str, name: str, schema: dict[str, Any], tally: _Tally
 ) -> tuple[str, dict[str, Any]]:
-    note = f"Seen in {len(tally.responses)} captured response(s) in {len(tally.files)} file(s); not in the vendor docs."
+    note = f"Seen in {tally.responses} captured response(s) in {len(tally.files)} file(s); not in the vendor docs."
     entry = {**schema, "description": note}
     node = _node(api.document, owner)
     if isinstance(node.get("properties"), dict):

@@ -9,6 +9,9 @@ from typing import Any
 
 from lmskit.validation.engine import ERROR, WARNING, Issue
 
+# Issues listed per result in full; a response with 5,000 violations is summarised, not printed whole.
+ISSUES_SHOWN = 10
+
 
 @dataclass(frozen=True, slots=True)
 class ValidationResult:
@@ -37,17 +40,33 @@ class ValidationResult:
     def valid(self) -> bool:
         return not self.errors
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def without_body(self) -> ValidationResult:
+        """The same result without the response body, for keeping (a capture's bodies must not pile up)."""
+        return ValidationResult(
+            self.source, self.vendor, self.operation, self.status, self.issues, None, self.schema_pointer
+        )
+
+    @property
+    def group(self) -> str:
+        """``absorb getCourseEnrollment (GET /enrollments/{id})``: what reports group results by."""
+        if self.vendor is None and self.expected:
+            return "fixtures with recorded errata"
+        return f"{self.vendor or '?'} {self.operation or '(no documented operation)'}"
+
+    def to_json(self, max_issues: int = ISSUES_SHOWN) -> dict[str, Any]:
+        """The stable JSON shape; past ``max_issues`` of a kind, the rest are counted in ``more_<kind>``."""
+        found: dict[str, Any] = {
             "source": self.source,
             "vendor": self.vendor,
             "operation": self.operation,
             "status": self.status,
             "valid": self.valid,
-            "errors": [_issue_json(issue) for issue in self.errors],
-            "warnings": [_issue_json(issue) for issue in self.warnings],
-            "expected": [_issue_json(issue) for issue in self.expected],
         }
+        for kind, issues in (("errors", self.errors), ("warnings", self.warnings), ("expected", self.expected)):
+            found[kind] = [_issue_json(issue) for issue in issues[:max_issues]]
+            if len(issues) > max_issues:
+                found[f"more_{kind}"] = len(issues) - max_issues
+        return found
 
 
 def _issue_json(issue: Issue) -> dict[str, Any]:
@@ -60,6 +79,7 @@ class Skipped:
 
     source: str
     reason: str
+    host: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,32 +104,54 @@ _ID_SEGMENT = re.compile(
 
 @dataclass
 class RunReport:
+    """A running summary of a validation run: counts, never the results themselves, so memory stays flat
+    whatever the size of the capture. Reporters see each result as it goes past (lmskit.reporting)."""
+
     files: int = 0
-    results: list[ValidationResult] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    not_covered: list[NotCovered] = field(default_factory=list)
+    valid: int = 0
+    invalid: int = 0
+    warnings: int = 0
+    skipped: int = 0
+    skipped_hosts: Counter[str] = field(default_factory=Counter)
+    not_covered: Counter[tuple[str, str]] = field(default_factory=Counter)  # (vendor, route) → calls
+    operations: dict[str, list[int]] = field(default_factory=dict)  # "vendor operation" → [valid, invalid]
+
+    def __call__(self, result: ValidationResult) -> None:
+        counts = self.operations.setdefault(result.group, [0, 0])
+        if result.valid:
+            self.valid += 1
+            counts[0] += 1
+        else:
+            self.invalid += 1
+            counts[1] += 1
+        self.warnings += len(result.warnings)
+
+    def skip(self, skipped: Skipped) -> None:
+        self.skipped += 1
+        self.skipped_hosts[skipped.host] += 1
+
+    def uncover(self, call: NotCovered) -> None:
+        self.not_covered[(call.vendor, call.route)] += 1
+
+    @property
+    def responses(self) -> int:
+        return self.valid + self.invalid
+
+    @property
+    def not_covered_calls(self) -> int:
+        return sum(self.not_covered.values())
 
     def not_covered_routes(self) -> list[tuple[str, str, int]]:
         """(vendor, route, calls), most called first."""
-        counts = Counter((item.vendor, item.route) for item in self.not_covered)
-        return [(vendor, route, count) for (vendor, route), count in counts.most_common()]
+        return [(vendor, route, calls) for (vendor, route), calls in self.not_covered.most_common()]
 
-    @property
-    def valid(self) -> int:
-        return sum(1 for result in self.results if result.valid)
-
-    @property
-    def invalid(self) -> int:
-        return len(self.results) - self.valid
-
-    def to_json(self) -> dict[str, Any]:
+    def counts_json(self) -> dict[str, Any]:
         return {
             "files": self.files,
             "valid": self.valid,
             "invalid": self.invalid,
-            "skipped": len(self.skipped),
+            "skipped": self.skipped,
             "not_covered": [
                 {"vendor": vendor, "route": route, "calls": calls} for vendor, route, calls in self.not_covered_routes()
             ],
-            "results": [result.to_json() for result in self.results],
         }

@@ -31,6 +31,7 @@ class Unrouted:
     uncovered: bool = False  # a vendor's host, on a path the spec does not describe
     path: str = ""  # the request path relative to the base path, for the not-covered list
     method: str = ""
+    host: str = ""
 
 
 def match_path(api: Api, method: str, path: str) -> Operation | None:
@@ -63,7 +64,7 @@ class ExchangeRouter:
             if self.default_vendor is not None:
                 owners = [self.default_vendor]
             elif host:
-                return Unrouted(None, f"host {host} belongs to no vendor spec (pass --vendor to claim it)")
+                return Unrouted(None, f"host {host} belongs to no vendor spec (pass --vendor to claim it)", host=host)
             else:
                 owners = [name for name, api in self.apis.items() if match_path(api, method, path)]
                 if len(owners) != 1:

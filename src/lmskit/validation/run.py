@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ class Engine:
             )
         if isinstance(routed, Unrouted):
             if not routed.uncovered:
-                return Skipped(exchange.source, routed.reason)
+                return Skipped(exchange.source, routed.reason, routed.host)
             if not self.strict:
                 return NotCovered(exchange.source, routed.vendor or "", routed.method, routed.path)
             issue = Issue("undocumented-operation", routed.reason + " (not covered; --strict makes it a failure)")
@@ -72,26 +72,27 @@ class Engine:
     def run(
         self, inputs: list[str], bare: BareTarget, observers: Iterable[Callable[[ValidationResult], None]] = ()
     ) -> RunReport:
-        """Validate every response in the inputs; observers (the drift report) see each result with its body."""
+        """Validate every response in the inputs, streaming: each result goes to the observers (reporters, the
+        drift report) with its body, then is dropped; the report keeps counts only."""
         report = RunReport()
-        watching = list(observers)
+        watching: list[Callable[[ValidationResult], None]] = [report, *observers]
         for item in iter_inputs(inputs):
             report.files += 1
             expectation = expectation_for(item) if item is not None else None
             if expectation is not None and item is not None:
-                report.results.append(self._judge_fixture(item, expectation, bare))
+                judged = self._judge_fixture(item, expectation, bare)
+                for observer in watching:
+                    observer(judged)
                 continue
             for exchange in exchanges_of(item, bare):
                 outcome = self.validate_exchange(exchange)
                 if isinstance(outcome, Skipped):
-                    report.skipped.append(outcome)
-                    continue
-                if isinstance(outcome, NotCovered):
-                    report.not_covered.append(outcome)
-                    continue
-                for observer in watching:
-                    observer(outcome)
-                report.results.append(_without_body(outcome))
+                    report.skip(outcome)
+                elif isinstance(outcome, NotCovered):
+                    report.uncover(outcome)
+                else:
+                    for observer in watching:
+                        observer(outcome)
         return report
 
     def _judge_fixture(self, path: Path, expectation: dict[str, Any], bare: BareTarget) -> ValidationResult:
@@ -106,19 +107,14 @@ class Engine:
         return judge(path, expectation, results, None)
 
 
-def _without_body(result: ValidationResult) -> ValidationResult:
-    # A 100 MB capture must not stay in memory through its results.
-    return ValidationResult(
-        result.source, result.vendor, result.operation, result.status, result.issues, None, result.schema_pointer
-    )
-
-
 # One engine per (strict, overlays): building one compiles the specs, so library calls share it.
 _ENGINES: dict[tuple[bool, tuple[tuple[str, tuple[Path, ...]], ...]], Engine] = {}
 
 # (vendor, operation, status, strict, overlays) → (the closed schema's jsonschema-rs check, the one answer a
-# valid body gets). A plain tuple: this lookup is most of lmskit.validate's cost on top of jsonschema-rs.
+# valid body gets); the default call (not strict, no overlays) has its own, shorter key. This lookup is most of
+# lmskit.validate's cost on top of jsonschema-rs.
 _FAST: dict[tuple[str, str, int, bool, tuple[Path, ...]], tuple[Callable[[Any], bool], ValidationResult]] = {}
+_FAST_DEFAULT: dict[tuple[str, str, int], tuple[Callable[[Any], bool], ValidationResult]] = {}
 
 
 def validate(
@@ -135,10 +131,50 @@ def validate(
 
     ``validate("digitalchalk", "getRegistration", 200, {"id": "1", ...}).valid`` → True or False, with
     ``.errors`` and ``.warnings`` naming JSON pointers, schema paths and messages.
-    ``operation`` is an operationId or ``"GET /registrations/{id}"``.
+    ``operation`` is an operationId or ``"GET /registrations/{id}"``. For many bodies of one operation,
+    ``validate_many`` resolves the check once.
     """
-    layers = tuple(map(Path, overlays)) if overlays else ()
     # The common case costs one dict lookup and one jsonschema-rs call: valid, nothing undocumented.
+    if headers is None and not strict and not overlays:
+        entry = _FAST_DEFAULT.get((vendor, operation, status))
+        if entry is not None and entry[0](body):
+            return entry[1]
+    return _validate(vendor, operation, status, body, headers, strict, tuple(map(Path, overlays)))
+
+
+def validate_many(
+    vendor: str,
+    operation: str,
+    status: int,
+    bodies: Iterable[Any],
+    *,
+    strict: bool = False,
+    overlays: Sequence[Path | str] = (),
+) -> Iterator[ValidationResult]:
+    """``validate`` for each body of one operation and status, the check looked up once: lazily, in order."""
+    layers = tuple(map(Path, overlays))
+    check: Callable[[Any], bool] | None = None
+    valid: ValidationResult | None = None
+    for body in bodies:
+        if check is None:
+            result = _validate(vendor, operation, status, body, None, strict, layers)
+            check, valid = _FAST[(vendor, operation, status, strict, layers)]
+            yield result
+        elif check(body):
+            yield valid  # type: ignore[misc]
+        else:
+            yield _validate(vendor, operation, status, body, None, strict, layers)
+
+
+def _validate(
+    vendor: str,
+    operation: str,
+    status: int,
+    body: Any,
+    headers: Mapping[str, str] | None,
+    strict: bool,
+    layers: tuple[Path, ...],
+) -> ValidationResult:
     entry = _FAST.get((vendor, operation, status, strict, layers))
     if entry is not None and headers is None and entry[0](body):
         return entry[1]
@@ -149,7 +185,9 @@ def validate(
     outcome = engine.validate_exchange(exchange)
     assert isinstance(outcome, ValidationResult)
     if entry is None:
-        _FAST[(vendor, operation, status, strict, layers)] = _fast_entry(engine, vendor, operation, status)
+        entry = _FAST[(vendor, operation, status, strict, layers)] = _fast_entry(engine, vendor, operation, status)
+        if not strict and not layers:
+            _FAST_DEFAULT[(vendor, operation, status)] = entry
     return outcome
 
 
@@ -177,4 +215,4 @@ def _fast_entry(
     return checker, ValidationResult("<validate>", vendor, label, status, (), None, pointer)
 
 
-__all__ = ["ERROR", "Engine", "validate"]
+__all__ = ["ERROR", "Engine", "validate", "validate_many"]

@@ -124,8 +124,10 @@ def sync_detailed(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:
@@ -172,8 +174,10 @@ def sync(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:
@@ -215,8 +219,10 @@ async def asyncio_detailed(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:
@@ -261,8 +267,10 @@ async def asyncio(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         x_api_version (str):  Default: '2'.
 
     Raises:

@@ -144,8 +144,10 @@ def sync_detailed(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
@@ -210,8 +212,10 @@ def sync(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
@@ -271,8 +275,10 @@ async def asyncio_detailed(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,
@@ -335,8 +341,10 @@ async def asyncio(
         modified_since (datetime.datetime | Unset): A .NET DateTime: an RFC 3339 date and time
             with up to 7 fractional digits, with or without a UTC offset
             (`2026-01-15T10:00:00`, `2026-01-15T10:00:00.1234567`, `2019-08-24T14:15:22Z`). The
-            generated client
-            reads it as a `datetime`, naive when the vendor sent no offset.
+            pattern is
+            calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
+            as a
+            `datetime`, naive when the vendor sent no offset.
         status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3
             Complete, 4 NotComplete, 5 Failed, 6 Declined,
             7 PendingEvaluationRequired, 8 OnWaitlist, 9 Absent, 10 NotApplicable, 11 PendingProctor,

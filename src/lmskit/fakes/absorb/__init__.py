@@ -139,4 +139,5 @@ FAKE = VendorFake(
     load_seed=load_seed,
     credentials=credentials,
     advance=advance,
+    credential_tables=("absorb_settings", "absorb_tokens"),
 )

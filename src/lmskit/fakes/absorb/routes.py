@@ -67,7 +67,7 @@ def authenticate(call: Call) -> Reply:
     token = secrets.token_urlsafe(32)
     with call.store.transaction() as db:
         # One token per user for /authenticate: a new one supersedes the previous.
-        db.execute("UPDATE absorb_tokens SET revoked = 1 WHERE user_id = ?", [admin["user_id"]])
+        db.execute("UPDATE absorb_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0", [admin["user_id"]])
         db.execute(
             "INSERT INTO absorb_tokens (token, user_id, expires_at) VALUES (?, ?, ?)",
             [token, admin["user_id"], dates.to_text(call.now + TOKEN_LIFETIME)],
@@ -118,38 +118,64 @@ def create_enrollment(
 
     With ``re_enroll`` an existing active enrollment becomes history (isActive false) and a new one starts.
     """
-    _user(db, user_id)
-    course = _course(db, course_id)
-    current = db.execute(
-        "SELECT id FROM absorb_enrollments WHERE user_id = ? AND course_id = ? AND is_active = 1", [user_id, course_id]
+    # One statement answers "does the user exist, does the course, which version, which active enrollment".
+    user, version, current = db.execute(
+        "SELECT (SELECT 1 FROM absorb_users WHERE id = ?1),"
+        " (SELECT coalesce(version_id, '') FROM absorb_courses WHERE id = ?2),"
+        " (SELECT id FROM absorb_enrollments WHERE user_id = ?1 AND course_id = ?2 AND is_active = 1)",
+        [user_id, course_id],
     ).fetchone()
+    if user is None:
+        raise not_found("User")
+    if version is None:
+        raise not_found("Course")
     if current is not None and not re_enroll:
-        return str(current["id"])
+        return str(current)
     if current is not None:
-        db.execute("UPDATE absorb_enrollments SET is_active = 0, date_edited = ? WHERE id = ?", [now, current["id"]])
+        db.execute("UPDATE absorb_enrollments SET is_active = 0, date_edited = ? WHERE id = ?", [now, current])
     enrollment_id = enrollment_id or str(uuid.uuid4())
     db.execute(
         "INSERT INTO absorb_enrollments (id, user_id, course_id, course_version_id, date_added, date_edited)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        [enrollment_id, user_id, course_id, course["version_id"], now, now],
+        [enrollment_id, user_id, course_id, version or None, now, now],
     )
-    for chapter in db.execute("SELECT id FROM absorb_chapters WHERE course_id = ?", [course_id]).fetchall():
-        _insert_activity(db, "chapter", enrollment_id, chapter["id"], None, now)
-    for lesson in db.execute("SELECT id, chapter_id FROM absorb_lessons WHERE course_id = ?", [course_id]).fetchall():
-        _insert_activity(db, "lesson", enrollment_id, lesson["id"], lesson["chapter_id"], now)
+    # Every chapter and lesson of the course gets its activity enrollment: set-based, ids made by SQLite, so
+    # a course of any size costs two statements.
+    parameters = {"enrollment": enrollment_id, "course": course_id, "now": now}
+    db.execute(_ENROLL_CHAPTERS, parameters)
+    db.execute(_ENROLL_LESSONS, parameters)
     return enrollment_id
+
+
+# A random (version 4) UUID in SQL, in the lower-case 8-4-4-4-12 form Absorb sends.
+_SQL_UUID4 = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-'"
+    " || lower(hex(randomblob(6)))"
+)
+_ENROLL_CHAPTERS = (
+    "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id, date_enrolled,"
+    f" date_edited) SELECT {_SQL_UUID4}, 'chapter', :enrollment, id, NULL, :now, :now FROM absorb_chapters"
+    " WHERE course_id = :course"
+)
+_ENROLL_LESSONS = (
+    "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id, date_enrolled,"
+    f" date_edited) SELECT {_SQL_UUID4}, 'lesson', :enrollment, id, chapter_id, :now, :now FROM absorb_lessons"
+    " WHERE course_id = :course"
+)
+
+
+_INSERT_ACTIVITY = (
+    "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id, date_enrolled,"
+    " date_edited) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _insert_activity(
     db: sqlite3.Connection, kind: str, enrollment_id: str, activity_id: str, chapter_id: str | None, now: str
 ) -> str:
     activity_enrollment_id = str(uuid.uuid4())
-    db.execute(
-        "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id,"
-        " date_enrolled, date_edited)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [activity_enrollment_id, kind, enrollment_id, activity_id, chapter_id, now, now],
-    )
+    db.execute(_INSERT_ACTIVITY, [activity_enrollment_id, kind, enrollment_id, activity_id, chapter_id, now, now])
     return activity_enrollment_id
 
 

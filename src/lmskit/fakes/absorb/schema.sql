@@ -93,3 +93,15 @@ CREATE TABLE IF NOT EXISTS absorb_attempts (
     completion_date TEXT,
     time_spent_ticks INTEGER NOT NULL DEFAULT 0
 );
+-- Every lookup a handler makes has an index: enrollments by learner and course (active or not), by course;
+-- activity enrollments by their enrollment and kind and by activity; attempts by lesson enrollment; tokens by
+-- user (a new token revokes the user's others); a course's chapters, lessons and sessions.
+CREATE INDEX IF NOT EXISTS absorb_enrollments_user_course ON absorb_enrollments (user_id, course_id, is_active);
+CREATE INDEX IF NOT EXISTS absorb_enrollments_course ON absorb_enrollments (course_id, is_active);
+CREATE INDEX IF NOT EXISTS absorb_activity_enrollment_kind ON absorb_activity_enrollments (enrollment_id, kind, activity_id);
+CREATE INDEX IF NOT EXISTS absorb_activity_activity ON absorb_activity_enrollments (activity_id, kind);
+CREATE INDEX IF NOT EXISTS absorb_attempts_activity ON absorb_attempts (activity_enrollment_id);
+CREATE INDEX IF NOT EXISTS absorb_tokens_user ON absorb_tokens (user_id);
+CREATE INDEX IF NOT EXISTS absorb_chapters_course ON absorb_chapters (course_id);
+CREATE INDEX IF NOT EXISTS absorb_lessons_course ON absorb_lessons (course_id, chapter_id);
+CREATE INDEX IF NOT EXISTS absorb_sessions_course ON absorb_sessions (course_id);

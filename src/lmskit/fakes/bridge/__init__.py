@@ -123,4 +123,5 @@ FAKE = VendorFake(
     credentials=credentials,
     advance=advance,
     rate_limit_header="x-rate-limit-remaining",
+    credential_tables=("bridge_tokens", "bridge_keys"),
 )

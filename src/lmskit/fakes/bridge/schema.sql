@@ -42,3 +42,7 @@ CREATE TABLE IF NOT EXISTS bridge_enrollments (
     updated_at TEXT NOT NULL,
     deleted_at TEXT
 );
+-- Every lookup a handler makes has an index: lists page through a program's enrollments, enrolling checks
+-- the (program, user) pair, groups list their members.
+CREATE INDEX IF NOT EXISTS bridge_enrollments_program_user ON bridge_enrollments (program_id, user_id, deleted_at);
+CREATE INDEX IF NOT EXISTS bridge_group_members_user ON bridge_group_members (user_id);

@@ -79,4 +79,5 @@ FAKE = VendorFake(
     load_seed=load_seed,
     credentials=credentials,
     advance=advance,
+    credential_tables=("dc_tokens",),
 )

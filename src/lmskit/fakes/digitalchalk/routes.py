@@ -105,18 +105,21 @@ def create_registration(call: Call) -> Reply:
     user_id, offering_id = call.body["userId"], call.body["offeringId"]
     new_id = uuid.uuid4().hex
     with call.store.transaction() as db:
-        if db.execute("SELECT 1 FROM dc_users WHERE id = ?", [user_id]).fetchone() is None:
-            raise ApiError(400, "No user has this id.", "userId")
-        offering = db.execute("SELECT * FROM dc_offerings WHERE id = ?", [offering_id]).fetchone()
-        if offering is None:
-            raise ApiError(400, "No offering has this id.", "offeringId")
-        if not offering["is_open"]:
-            raise ApiError(400, "The offering is not open for registration.")
-        existing = db.execute(
-            "SELECT status FROM dc_registrations WHERE user_id = ? AND offering_id = ? AND status != 'ejected'",
+        # One statement: does the user exist, is the offering there and open, may it be taken again, and is
+        # the user registered already (one matching row is enough; never fetch them all).
+        user, is_open, allow_retake, registered = db.execute(
+            "SELECT (SELECT 1 FROM dc_users WHERE id = ?1), o.is_open, o.allow_retake,"
+            " (SELECT 1 FROM dc_registrations WHERE user_id = ?1 AND offering_id = ?2 AND status != 'ejected'"
+            " LIMIT 1) FROM (SELECT 1) LEFT JOIN dc_offerings o ON o.id = ?2",
             [user_id, offering_id],
-        ).fetchall()
-        if existing and not offering["allow_retake"]:
+        ).fetchone()
+        if user is None:
+            raise ApiError(400, "No user has this id.", "userId")
+        if is_open is None:
+            raise ApiError(400, "No offering has this id.", "offeringId")
+        if not is_open:
+            raise ApiError(400, "The offering is not open for registration.")
+        if registered is not None and not allow_retake:
             raise ApiError(400, "The user is already registered and the offering does not allow retakes.")
         db.execute(
             "INSERT INTO dc_registrations (id, user_id, offering_id, status, created_date) VALUES (?, ?, ?,"

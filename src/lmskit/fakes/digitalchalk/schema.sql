@@ -27,3 +27,8 @@ CREATE TABLE IF NOT EXISTS dc_registrations (
     last_active_date TEXT,
     end_date TEXT
 );
+-- Every lookup a handler makes has an index: a create checks the (user, offering) pair, lists filter by
+-- status, user and offering. Without them a create slows as registrations accumulate.
+CREATE INDEX IF NOT EXISTS dc_registrations_user_offering ON dc_registrations (user_id, offering_id);
+CREATE INDEX IF NOT EXISTS dc_registrations_offering ON dc_registrations (offering_id);
+CREATE INDEX IF NOT EXISTS dc_registrations_status ON dc_registrations (status);

@@ -1,0 +1,60 @@
+"""Serve one benchmark target in its own process and print its root URL; stop when stdin closes.
+
+    python benchmarks/bench_server.py fake absorb          # the verified fake, as `lmskit serve` runs it
+    python benchmarks/bench_server.py ceiling BODIES.json  # a bare Starlette app answering the same paths with
+                                                           # the same bodies: the framework's ceiling
+
+Both run on the same server setup (lmskit.fakes.server: uvicorn on a socket from ``bind()``), so the ratio
+between them is what the fake's own work costs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+
+def ceiling_app(bodies: dict[str, Any]) -> Starlette:
+    """Answers ``METHOD path`` (query ignored) with the recorded status and body, as the plainest Starlette
+    endpoint would (``JSONResponse``): no spec routing, authentication, validation or storage."""
+    answers = {key: (value["status"], value["body"]) for key, value in bodies.items()}
+
+    async def answer(request: Request) -> Response:
+        await request.body()
+        status, body = answers.get(f"{request.method} {request.url.path}", (404, {}))
+        if body is None:  # a recorded answer without a body (DigitalChalk's 201)
+            return Response(status_code=status)
+        return JSONResponse(body, status_code=status)
+
+    return Starlette(routes=[Route("/{path:path}", answer, methods=["GET", "POST", "PATCH", "PUT", "DELETE"])])
+
+
+def main() -> None:
+    from lmskit.fakes.server import FakeServer
+
+    kind, what = sys.argv[1], sys.argv[2]
+    if kind == "fake":
+        from lmskit.fakes import get_fake
+        from lmskit.fakes.app import build_app
+
+        server = FakeServer(build_app(get_fake(what)))
+    else:
+        server = FakeServer(ceiling_app(json.loads(Path(what).read_text(encoding="utf-8"))), base_path="")
+    server.start()
+    print(server.root_url, flush=True)
+    stop = threading.Event()
+    threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+    stop.wait()
+    server.stop()
+
+
+if __name__ == "__main__":
+    main()

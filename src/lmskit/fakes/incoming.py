@@ -1,0 +1,71 @@
+"""A vendor request as the fakes read it straight from the ASGI scope, and an answer as two ASGI messages.
+
+Reading the scope once into plain values (lower-case header names, query pairs, the origin for next links)
+costs a fraction of building Starlette's Request and URL objects, which a fake serving thousands of small
+answers a second would otherwise pay several times per request.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+from starlette.types import Receive, Scope
+
+from lmskit.fakes.vendor import Reply
+
+# json.dumps with non-default options builds a new encoder per call; one shared encoder spares that.
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+# (status, raw headers, body): what http.response.start and http.response.body carry.
+Rendered = tuple[int, list[tuple[bytes, bytes]], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    headers: dict[str, str]  # lower-case names; the first value of a repeated header
+    origin: str  # scheme://host[:port], for absolute next links
+    body: bytes
+
+    @classmethod
+    def from_scope(cls, scope: Scope, body: bytes) -> Incoming:
+        headers: dict[str, str] = {}
+        for name, value in scope["headers"]:
+            headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+        raw_query = scope.get("query_string", b"")
+        query = parse_qsl(raw_query.decode("latin-1"), keep_blank_values=True) if raw_query else []
+        host = headers.get("host")
+        if host is None:
+            server = scope.get("server") or ("localhost", None)
+            host = f"{server[0]}:{server[1]}" if server[1] else str(server[0])
+        return cls(scope["method"], scope["path"], query, headers, f"{scope.get('scheme', 'http')}://{host}", body)
+
+
+async def read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    return b"".join(chunks)
+
+
+def render(reply: Reply, extra_headers: dict[str, str] | None = None) -> Rendered:
+    """A reply as raw ASGI parts: JSON bodies compact, with Content-Type and Content-Length."""
+    headers = [(name.lower().encode("latin-1"), str(value).encode("latin-1")) for name, value in reply.headers.items()]
+    headers += [
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in (extra_headers or {}).items()
+    ]
+    content = b""
+    if reply.has_body:
+        content = _ENCODER.encode(reply.body).encode()
+        headers.append((b"content-type", b"application/json"))
+    headers.append((b"content-length", str(len(content)).encode()))
+    return reply.status, headers, content

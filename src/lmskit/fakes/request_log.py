@@ -1,0 +1,75 @@
+"""What a fake received: method, path, status, duration and time of each vendor request, never headers or
+bodies (they hold secrets).
+
+A ring of the most recent ``capacity`` entries plus a total count, so a fake that serves millions of requests
+keeps a bounded log while a contract run's budget check still compares exact totals. Entries carry a sequence
+number, so a client pages through them with ``after``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+DEFAULT_CAPACITY = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedRequest:
+    seq: int
+    method: str
+    path: str
+    status: int
+    duration_ms: float
+    at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "method": self.method,
+            "path": self.path,
+            "status": self.status,
+            "duration_ms": self.duration_ms,
+            "at": self.at.isoformat(),
+        }
+
+
+class RequestLog:
+    def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
+        self.capacity = capacity
+        self._entries: deque[LoggedRequest] = deque(maxlen=capacity)
+        self._total = 0
+        self._lock = threading.Lock()
+
+    def add(self, method: str, path: str, status: int, duration_ms: float, at: datetime) -> None:
+        with self._lock:
+            self._total += 1
+            self._entries.append(LoggedRequest(self._total, method, path, status, round(duration_ms, 3), at))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._total = 0
+
+    @property
+    def total(self) -> int:
+        """Every request since the start (or the last clear), including those the ring no longer holds."""
+        return self._total
+
+    def page(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
+        """``{total, dropped, requests: [...], next}``: up to ``limit`` entries with ``seq > after``, oldest first."""
+        with self._lock:
+            entries = list(self._entries)
+            total = self._total
+        retained_from = entries[0].seq if entries else total + 1
+        chosen = [entry.to_json() for entry in entries if entry.seq > after][:limit]
+        last = chosen[-1]["seq"] if chosen else after
+        return {
+            "total": total,
+            "dropped": retained_from - 1,  # requests older than the ring holds
+            "requests": chosen,
+            "next": last if last < total else None,
+        }
