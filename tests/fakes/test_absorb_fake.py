@@ -242,3 +242,20 @@ def test_a_disabled_portal_answers_403_to_authenticate(fake) -> None:
     response = authenticate.sync_detailed(client=anonymous, body=body)
     assert response.status_code == 403
     assert response.parsed.message == "Portal disabled."  # type: ignore[union-attr]
+
+
+def test_a_new_enrollment_has_its_chapter_and_lesson_enrollments_dated_when_it_was_made(fake, absorb) -> None:
+    # They are stored on first use, not at enrollment; a client sees them as if made with the enrollment.
+    fake.control("POST", "clock", {"advance_seconds": 3600})
+    made = create_course_enrollment.sync(ADA, SAFETY, client=absorb, re_enroll=True)
+    fake.control("POST", "clock", {"advance_seconds": 600})
+    lessons = list_user_lesson_enrollments.sync(ADA, SAFETY, client=absorb)
+    again = list_user_lesson_enrollments.sync(ADA, SAFETY, client=absorb)
+    assert isinstance(lessons, list) and isinstance(again, list)
+    assert [lesson.lesson_id for lesson in lessons] == LESSONS
+    assert [lesson.id for lesson in again] == [lesson.id for lesson in lessons]  # stable once made
+    assert len({lesson.id for lesson in lessons}) == 3 and all(lesson.id.version == 4 for lesson in lessons)
+    course = get_course_enrollment.sync(made.enrollment_id, client=absorb)  # type: ignore[union-attr,arg-type]
+    assert {lesson.date_enrolled for lesson in lessons} == {course.date_added}  # type: ignore[union-attr]
+    chapters = list_user_chapter_enrollments.sync(ADA, SAFETY, client=absorb)
+    assert [c.lesson_enrollment_ids for c in chapters] == [[lessons[0].id, lessons[1].id], [lessons[2].id]]  # type: ignore[union-attr]

@@ -189,3 +189,21 @@ def test_absorb_answers_bad_formats_with_422_and_incomplete_requests_with_400() 
         bad_limit = httpx.get(f"{server.base_url}/myenrollments", params={"_limit": "many"}, headers=headers)
     assert (empty.status_code, malformed.status_code, bad_limit.status_code) == (400, 422, 422)
     assert malformed.json()["message"] == '/0: "not-a-guid" is not a "uuid"'
+
+
+def test_a_db_file_from_another_version_is_refused_with_the_fix(tmp_path) -> None:
+    import sqlite3
+
+    from lmskit.fakes.store import StoreError
+
+    old = tmp_path / "absorb.sqlite"
+    with sqlite3.connect(old) as connection:  # an absorb_enrollments table without the newer columns
+        connection.execute("CREATE TABLE absorb_enrollments (seq INTEGER PRIMARY KEY, id TEXT)")
+    try:
+        build_app(get_fake("absorb"), db=old)
+    except StoreError as error:
+        message = str(error)
+    else:
+        raise AssertionError("an incompatible --db file was accepted")
+    assert message.startswith(f"{old}: table absorb_enrollments lacks column(s) ")
+    assert "activities" in message and message.endswith("remove it or pass a new --db path")

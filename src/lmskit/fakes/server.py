@@ -100,4 +100,8 @@ def run_forever(app: ASGIApp, sock: socket.socket) -> Any:
 
 def server_config(app: ASGIApp) -> uvicorn.Config:
     # A fake sits behind no proxy: uvicorn's X-Forwarded-* middleware would only cost time on every request.
-    return uvicorn.Config(app, log_level="warning", lifespan="off", proxy_headers=False, server_header=False)
+    # Its access log is off: the fake keeps its own request log (GET /_lmskit/requests), and uvicorn formats
+    # the access line's arguments on every request even when the level hides it.
+    return uvicorn.Config(
+        app, log_level="warning", lifespan="off", proxy_headers=False, server_header=False, access_log=False
+    )

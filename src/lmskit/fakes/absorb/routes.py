@@ -114,7 +114,7 @@ def _me(call: Call) -> str:
 def create_enrollment(
     db: sqlite3.Connection, user_id: str, course_id: str, now: str, *, re_enroll: bool, enrollment_id: str | None = None
 ) -> str:
-    """The user's active enrollment in the course, created (with its chapter and lesson enrollments) if needed.
+    """The user's active enrollment in the course, created if needed.
 
     With ``re_enroll`` an existing active enrollment becomes history (isActive false) and a new one starts.
     """
@@ -139,11 +139,8 @@ def create_enrollment(
         " VALUES (?, ?, ?, ?, ?, ?)",
         [enrollment_id, user_id, course_id, version or None, now, now],
     )
-    # Every chapter and lesson of the course gets its activity enrollment: set-based, ids made by SQLite, so
-    # a course of any size costs two statements.
-    parameters = {"enrollment": enrollment_id, "course": course_id, "now": now}
-    db.execute(_ENROLL_CHAPTERS, parameters)
-    db.execute(_ENROLL_LESSONS, parameters)
+    # Its chapter and lesson enrollments are made when something first reads or moves them
+    # (materialize_activities): a create stays one row however large the course.
     return enrollment_id
 
 
@@ -153,16 +150,32 @@ _SQL_UUID4 = (
     " || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-'"
     " || lower(hex(randomblob(6)))"
 )
-_ENROLL_CHAPTERS = (
+_MATERIALIZE = (
     "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id, date_enrolled,"
-    f" date_edited) SELECT {_SQL_UUID4}, 'chapter', :enrollment, id, NULL, :now, :now FROM absorb_chapters"
-    " WHERE course_id = :course"
+    " date_edited) SELECT {uuid}, '{kind}', e.id, x.id, {chapter}, e.date_added, e.date_added"
+    " FROM absorb_enrollments e JOIN {table} x ON x.course_id = e.course_id"
+    " WHERE e.activities = 0 AND ({scope}) ORDER BY e.seq, x.rowid"
 )
-_ENROLL_LESSONS = (
-    "INSERT INTO absorb_activity_enrollments (id, kind, enrollment_id, activity_id, chapter_id, date_enrolled,"
-    f" date_edited) SELECT {_SQL_UUID4}, 'lesson', :enrollment, id, chapter_id, :now, :now FROM absorb_lessons"
-    " WHERE course_id = :course"
-)
+
+
+def materialize_activities(db: sqlite3.Connection, scope: str, parameters: list[Any]) -> None:
+    """Give the course enrollments ``scope`` selects (a condition on ``e``, absorb_enrollments) the chapter and
+    lesson enrollments Absorb creates with a course enrollment, dated when it was made.
+
+    Done on first use rather than at enrollment, so that a create writes one row: to a client the two cannot
+    be told apart (the ids are random either way, the dates are the enrollment's).
+    """
+    for kind, table, chapter in (("chapter", "absorb_chapters", "NULL"), ("lesson", "absorb_lessons", "x.chapter_id")):
+        statement = _MATERIALIZE.format(uuid=_SQL_UUID4, kind=kind, table=table, chapter=chapter, scope=scope)
+        db.execute(statement, parameters)
+    db.execute(f"UPDATE absorb_enrollments AS e SET activities = 1 WHERE e.activities = 0 AND ({scope})", parameters)
+
+
+def _ensure_activities(store: Store, scope: str, parameters: list[Any]) -> None:
+    """materialize_activities for a read: only when some selected enrollment still lacks them."""
+    if store.row(f"SELECT 1 FROM absorb_enrollments e WHERE e.activities = 0 AND ({scope}) LIMIT 1", parameters):
+        with store.transaction() as db:
+            materialize_activities(db, scope, parameters)
 
 
 _INSERT_ACTIVITY = (
@@ -379,13 +392,15 @@ def list_bulk_course_enrollments(call: Call) -> Reply:
 
 
 def _activities(store: Store, where: str, parameters: list[Any]) -> list[dict[str, Any]]:
-    return store.rows(f"{_ACTIVITY_SELECT} WHERE {where} ORDER BY a.rowid", parameters)
+    # By enrollment, then as made: chapters and lessons of one enrollment are made together, in course order.
+    return store.rows(f"{_ACTIVITY_SELECT} WHERE {where} ORDER BY e.seq, a.rowid", parameters)
 
 
 def _user_activities(
     call: Call, kind: str, extra: str = "", extra_parameters: list[Any] | None = None
 ) -> list[dict[str, Any]]:
     enrollment = _active_enrollment(call.store, call.path["userId"], call.path["courseId"])
+    _ensure_activities(call.store, "e.id = ?", [enrollment["id"]])
     return _activities(
         call.store, f"a.enrollment_id = ? AND a.kind = ?{extra}", [enrollment["id"], kind, *(extra_parameters or [])]
     )
@@ -474,6 +489,7 @@ def list_lesson_enrollments(call: Call) -> Reply:
         [call.path["lessonId"], call.path["courseId"]],
         "Lesson",
     )
+    _ensure_activities(call.store, "e.course_id = ? AND e.is_active = 1", [call.path["courseId"]])
     rows = _activities(
         call.store, "a.kind = 'lesson' AND a.activity_id = ? AND e.is_active = 1", [call.path["lessonId"]]
     )
@@ -660,6 +676,7 @@ def advance(store: Store, body: dict[str, Any], now: datetime) -> dict[str, Any]
         raise ValueError("status must be 1, 3 or 5")
     ticks = int(float(body.get("minutes", 0)) * 60) * resources.TICKS_PER_SECOND
     with store.transaction() as db:
+        materialize_activities(db, "e.id = ?", [str(body["enrollmentId"]).lower()])
         lesson = db.execute(
             "SELECT id, enrollment_id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind ="
             " 'lesson' AND activity_id = ?",

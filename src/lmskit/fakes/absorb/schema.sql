@@ -62,7 +62,9 @@ CREATE TABLE IF NOT EXISTS absorb_enrollments (
     date_completed TEXT,
     date_expires TEXT,
     date_due TEXT,
-    access_date TEXT
+    access_date TEXT,
+    -- 1 once its chapter and lesson enrollments exist: they are made on first use (routes.materialize_activities)
+    activities INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS absorb_activity_enrollments (
     -- chapter, lesson and session enrollments of one course enrollment
