@@ -28,12 +28,19 @@ if TYPE_CHECKING:
 
 @dataclass
 class RunningFake:
-    """A fake served for one test: where it is, its seeded credentials, a ready client, its control API."""
+    """A fake served for one test: where it is, its seeded credentials, a ready client, its control API.
+
+    Its repr names the fake and its URL only: a failing test prints its fixtures, and the credentials and
+    headers hold tokens.
+    """
 
     vendor: str
     server: FakeServer
-    credentials: dict[str, str]
-    headers: dict[str, str] = field(default_factory=dict)
+    credentials: dict[str, str] = field(repr=False)
+    headers: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __repr__(self) -> str:
+        return f"RunningFake({self.vendor!r}, base_url={self.base_url!r}, credentials=[{', '.join(self.credentials)}])"
 
     @property
     def base_url(self) -> str:

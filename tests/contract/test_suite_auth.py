@@ -3,13 +3,10 @@ out; 429s are waited out."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import httpx
 import pytest
 from schemathesis.auths import AuthContext, set_on_case
 
-from lmskit.contract import suite as suite_module
 from lmskit.contract.auth import Authenticator, AuthError
 from lmskit.contract.credentials import Credentials, credentials_from_env
 from lmskit.contract.options import RunOptions
@@ -41,8 +38,11 @@ def test_a_token_superseded_from_outside_is_noticed_after_a_401_and_fetched_agai
     assert (suite.authenticator.checks, suite.authenticator.token_fetches) == (1, 1)
     suite.call_and_validate(authed_case(suite, "/myenrollments"))
     assert suite.authenticator.token_fetches == 2
-    # the call, the check (the auth probe) and the call after the new token
-    assert (suite.stats.statuses[401], suite.stats.statuses[200]) == (2, 2)
+    # The cases: the first call, the 401 and the call after the new token; the check is not a case...
+    assert (suite.stats.statuses[401], suite.stats.statuses[200]) == (1, 2)
+    # ...but it is a request. 3 cases, 2 token fetches, 1 login from outside, 1 check, and against a fake the
+    # ignored_auth check replays each case twice (without credentials, with wrong ones): all of them count.
+    assert suite.requests_sent() == 3 + 2 + 1 + 1 + 3 * 2
 
 
 def test_provoked_401s_cost_no_token_requests_and_the_check_is_rate_limited() -> None:
@@ -106,45 +106,3 @@ def test_a_failed_token_request_reports_the_status_not_the_body() -> None:
     with pytest.raises(AuthError) as caught:
         authenticator.current()
     assert str(caught.value) == "POST /authenticate answered 401; check the credentials for this vendor"
-
-
-class _Response:
-    def __init__(self, status_code: int, headers: dict[str, list[str]]) -> None:
-        self.status_code = status_code
-        self.headers = headers
-
-
-class _Case:
-    method = "GET"
-
-    class operation:
-        label = "GET /registrations"
-
-        class definition:
-            raw: ClassVar[dict[str, str]] = {"operationId": "listRegistrations"}
-
-
-def test_a_429_pauses_the_next_call_for_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    clock = [100.0]
-    slept: list[float] = []
-    monkeypatch.setattr(suite_module.time, "monotonic", lambda: clock[0])
-    monkeypatch.setattr(suite_module.time, "sleep", slept.append)
-    suite = Suite(load_api("digitalchalk"), RunOptions())
-    suite.after_call(_Case(), _Response(429, {"retry-after": ["7"]}))
-    suite.before_call()
-    assert slept == [7.0]
-    clock[0] += 10
-    suite.before_call()
-    assert slept == [7.0]
-    suite.after_call(_Case(), _Response(429, {"retry-after": ["3600"]}))
-    suite.before_call()
-    assert slept[-1] == 60.0  # capped
-
-
-def test_a_live_run_stops_at_its_budget() -> None:
-    suite = Suite(load_api("digitalchalk"), RunOptions(budget=2))
-    suite.after_call(_Case(), _Response(200, {}))
-    suite.before_call()
-    suite.after_call(_Case(), _Response(200, {}))
-    with pytest.raises(suite_module.BudgetExhausted, match="the request budget of 2 is spent"):
-        suite.before_call()

@@ -7,6 +7,7 @@ Exit codes: 0 all good, 1 findings (lint problems, drift), 2 lmskit could not do
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -17,9 +18,27 @@ app = typer.Typer(
     name="lmskit",
     help="Contracts for LMS vendor APIs: lint specs, generate clients, serve verified fakes, run contract suites.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from lmskit import __version__
+
+        print(f"lmskit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Contracts for LMS vendor APIs: lint specs, generate clients, serve verified fakes, run contract suites."""
+
+
 app.command("lint")(lint.lint_command)
 app.command("generate")(generate.generate_command)
 app.command("operations")(operations.operations_command)

@@ -10,77 +10,124 @@ import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for, vendor_names
 from lmskit.contract.locate import contracts_dir
-from lmskit.contract.options import FAKE, RunOptions
-from lmskit.contract.profiles import get_profile
+from lmskit.contract.options import DEFAULT_SEED, FAKE, RunOptions, check_counts, parse_params
+from lmskit.contract.profiles import PROFILES, get_profile
 from lmskit.errors import UsageError
+from lmskit.vendors import VENDORS
+
+JUNIT_FILE = "lmskit-contracts.xml"
 
 
 def contract_command(
-    vendors: Annotated[list[str] | None, typer.Argument(help="Vendor names (default: all).")] = None,
+    vendors: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help=f"Vendors: {', '.join(VENDORS)} (default: all).",
+            metavar="[" + "|".join(VENDORS) + "]...",
+            show_default=False,
+        ),
+    ] = None,
     target: Annotated[
         str | None,
         typer.Option(
             help="'fake' (in-process) or a live tenant's base URL (default: LMSKIT_<VENDOR>_BASE_URL, else fake)."
         ),
     ] = None,
-    profile: Annotated[str, typer.Option(help="quick (CI) or thorough (10,000+ cases per vendor).")] = "quick",
+    profile: Annotated[
+        str,
+        typer.Option(help="quick (CI) or thorough (10,000+ cases per vendor).", metavar="[" + "|".join(PROFILES) + "]"),
+    ] = "quick",
     allow_writes: Annotated[
         bool,
         typer.Option(
             "--allow-writes",
-            help="Live only: also run POST/PUT/PATCH/DELETE (needs a sandbox host or LMSKIT_ALLOW_WRITES=1).",
+            help="Live only: also run POST/PUT/PATCH/DELETE (needs a sandbox server of the spec, loopback, or "
+            "LMSKIT_ALLOW_WRITES=1).",
         ),
     ] = False,
-    budget: Annotated[int | None, typer.Option(help="Live only: the most requests per vendor.")] = None,
-    junit: Annotated[Path | None, typer.Option(help="Write JUnit XML into this folder.")] = None,
+    budget: Annotated[int | None, typer.Option(help="Live only: the most requests per vendor (all count).")] = None,
+    max_examples: Annotated[int | None, typer.Option(help="Generated examples per operation.")] = None,
+    include: Annotated[
+        list[str] | None, typer.Option(help="Only these operations: operationId, path or 'GET /path'. Repeatable.")
+    ] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Not these operations. Repeatable.")] = None,
+    seed: Annotated[int, typer.Option(help="Generation seed; a failure report names the one to rerun with.")] = (
+        DEFAULT_SEED
+    ),
+    param: Annotated[
+        list[str] | None,
+        typer.Option(help="Pin a parameter, NAME=VALUE (userId=42, path.id=7): real ids for a live tenant."),
+    ] = None,
+    exitfirst: Annotated[bool, typer.Option("-x", "--exitfirst", help="Stop at the first failed test.")] = False,
+    max_failures: Annotated[int | None, typer.Option(help="Stop after this many failed tests.")] = None,
+    junit: Annotated[
+        Path | None, typer.Option(help=f"Write JUnit XML ({JUNIT_FILE}: a test case per operation) into this folder.")
+    ] = None,
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Every documented operation, all phases (examples, coverage, fuzzing, stateful), all checks."""
     # Imported here: httpx, pytest and schemathesis are not needed by the other commands.
-    from lmskit.contract.targets import live_target
+    from lmskit.contract.session import ContractSession
 
     chosen = vendor_names(vendors)
     get_profile(profile)
+    check_counts(budget, max_examples)
+    if max_failures is not None and max_failures < 1:
+        raise UsageError(f"--max-failures {max_failures}: at least 1")
     if target not in (None, FAKE) and len(chosen) != 1:
         raise UsageError(
             "a live --target is one vendor's tenant; name that vendor, e.g. `lmskit contract absorb --target URL`"
         )
-    options = RunOptions(target=target, profile=profile, allow_writes=allow_writes, budget=budget)
+    options = RunOptions(
+        target=target,
+        profile=profile,
+        allow_writes=allow_writes,
+        budget=budget,
+        max_examples=max_examples,
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+        seed=seed,
+        params=parse_params(param or []),
+    )
     targets = {name: options.target_for(name) for name in chosen}
     if allow_writes and all(value == FAKE for value in targets.values()):
         raise UsageError("--allow-writes is for live targets; the fakes always take writes")
-    # Fail here, on one line, rather than as a pytest collection error: overlays, URL, write opt-in, credentials.
+    # Everything that can be wrong before the first generated case fails here, on one line, not as a pytest
+    # collection error: overlays, URL, write opt-in, credentials, a target that does not answer.
     apis = apis_for(chosen, overlay, no_config)
-    for name, value in targets.items():
-        if value != FAKE:
-            live_target(apis[name], value, allow_writes=allow_writes)
+    session = ContractSession(options, prepared=apis)
+    for name in chosen:
+        suite = session.suite(name)
+        print(f"lmskit: {suite.target.label}, {profile} profile, seed {seed}", flush=True)
+        if suite.discovery.requests:
+            found = ", ".join(f"{k} (from {v})" for k, v in suite.discovery.sources.items()) or "none"
+            print(
+                f"lmskit: {name}: real ids found in {suite.discovery.requests} list request(s): {found};"
+                " pin others with --param NAME=VALUE",
+                flush=True,
+            )
     folder = contracts_dir()
     arguments = [str(folder / name) for name in chosen]
-    arguments += ["-c", str(folder / "pytest.ini"), "--rootdir", str(folder), "-q", "-p", "no:cacheprovider"]
+    # No pytest terminal: the plugin prints a line per operation, the failure reports and the summary itself.
+    arguments += ["-c", str(folder / "pytest.ini"), "--rootdir", str(folder), "-p", "no:cacheprovider"]
+    arguments += ["-p", "no:terminal"]
     # Plain asserts: rewriting the ~360 modules a run imports costs seconds and these suites report their own
-    # failures (schemathesis's, and assert messages of their own).
-    arguments += ["--assert=plain", "--profile", profile]
-    if target is not None:
-        arguments += ["--target", target]
-    if allow_writes:
-        arguments.append("--allow-writes")
-    if budget is not None:
-        arguments += ["--budget", str(budget)]
-    for value in overlay or []:
-        arguments += ["--overlay", value]
-    if no_config:
-        arguments.append("--no-config")
+    # failures.
+    arguments.append("--assert=plain")
+    if exitfirst:
+        arguments.append("--exitfirst")
+    if max_failures is not None:
+        arguments += ["--maxfail", str(max_failures)]
     if junit is not None:
-        junit.mkdir(parents=True, exist_ok=True)
-        arguments += ["--junitxml", str(junit / "lmskit-contracts.xml")]
+        arguments += ["--lmskit-junit", str(junit / JUNIT_FILE)]
     import pytest
 
-    from lmskit.contract.session import PreparedApis
+    from lmskit.contract.pytest_hooks import PreparedSession
 
-    code = pytest.main(arguments, plugins=[PreparedApis(apis)])
+    code = pytest.main(arguments, plugins=[PreparedSession(session)])
     if junit is not None:
-        print(f"lmskit: JUnit report: {junit / 'lmskit-contracts.xml'}", file=sys.stderr)
-    if code == 0:
-        return
-    raise typer.Exit(1 if code == 1 else 2)
+        print(f"lmskit: JUnit report: {junit / JUNIT_FILE}", file=sys.stderr)
+    exit_code = session.exit_code(int(code))
+    if exit_code:
+        raise typer.Exit(exit_code)

@@ -51,6 +51,7 @@ class Authenticator:
         send: Send,
         clock: Callable[[], float] = time.monotonic,
         check: Callable[[dict[str, str]], int] | None = None,
+        on_headers: Callable[[dict[str, str]], None] | None = None,
     ) -> None:
         self.api = api
         self.security = api.security
@@ -59,6 +60,8 @@ class Authenticator:
         self.clock = clock
         # headers → the status an authenticated call with them gets (the spec's auth probe)
         self.check = check
+        # Told every set of credential headers made, before it is used (the run's redactor learns the tokens).
+        self.on_headers = on_headers
         self.token_fetches = 0
         self.checks = 0
         self._current: dict[str, str] | None = None
@@ -67,6 +70,9 @@ class Authenticator:
         self.token_operations = frozenset(
             scheme.token.operation_id for scheme in self.security.schemes.values() if scheme.token is not None
         )
+
+    def __repr__(self) -> str:
+        return f"Authenticator({self.api.vendor!r}, {self.credentials!r}, token_fetches={self.token_fetches})"
 
     def usable_requirement(self) -> tuple[str, ...]:
         """The first security alternative every field of which we have credentials for."""
@@ -108,6 +114,8 @@ class Authenticator:
         for scheme in sorted(schemes, key=lambda s: s.token is not None):
             token = self._fetch_token(scheme, headers) if scheme.token is not None else None
             headers.update(scheme.headers(self.credentials.values, token))
+        if self.on_headers is not None:
+            self.on_headers(dict(headers))
         self._current = headers
         self._fetched_at = self.clock()
         return dict(headers)

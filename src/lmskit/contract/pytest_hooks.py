@@ -1,17 +1,37 @@
-"""pytest plugin for the contract suites: the run's options (the same ones ``lmskit contract`` takes) and a
-per-vendor summary at the end of the run."""
+"""pytest plugin for the contract suites: the run's options (the same ones ``lmskit contract`` takes), a line per
+finished operation, readable failure reports, a summary per vendor, JUnit per operation — and no secret in any
+of them.
+
+Every report pytest makes (failures, collection errors, captured output) is rewritten here before any reporter
+sees it: the known secrets of the run are masked, and a failed check reads as the kit's report instead of a
+traceback through schemathesis and Hypothesis (whose "Falsifying example" prints the case, headers included).
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Generator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lmskit.contract.options import RunOptions
+from lmskit.contract.options import DEFAULT_SEED, RunOptions, check_counts, parse_params
 from lmskit.contract.profiles import PROFILES
-from lmskit.contract.session import ContractSession, PreparedApis, activate, active_session
+from lmskit.contract.report import operation_failure_text, progress_line, write_junit
+from lmskit.contract.session import ContractSession, activate, active_session
+from lmskit.contract.stats import OperationStats
+from lmskit.errors import LmskitError
 from lmskit.project import find_config, parse_overlay_option
+
+
+@dataclass(frozen=True, eq=False)  # pluggy keeps plugins in a set: hash by identity
+class PreparedSession:
+    """A pytest plugin object: the session ``lmskit contract`` already built (options read, specs loaded, live
+    targets checked), so pytest does not build another from its command line."""
+
+    session: ContractSession
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -20,29 +40,186 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--profile", default="quick", choices=sorted(PROFILES), help="quick (CI) or thorough.")
     group.addoption("--allow-writes", action="store_true", default=False, help="Live: also run writes (sandbox only).")
     group.addoption("--budget", type=int, default=None, help="Live: the most requests per vendor.")
+    group.addoption("--max-examples", type=int, default=None, help="Generated examples per operation.")
+    group.addoption(
+        "--include", action="append", default=[], help="Only this operation (operationId, path or 'GET /path')."
+    )
+    group.addoption("--exclude", action="append", default=[], help="Not this operation; repeatable.")
+    group.addoption("--seed", type=int, default=DEFAULT_SEED, help=f"Generation seed (default {DEFAULT_SEED}).")
+    group.addoption("--param", action="append", default=[], help="Pin a parameter: NAME=VALUE (e.g. userId=42).")
+    group.addoption("--max-failures", type=int, default=None, help="Stop after this many failed tests.")
+    group.addoption("--lmskit-junit", default=None, help="Write JUnit XML, a test case per operation, to this file.")
     group.addoption(
         "--overlay", action="append", default=[], help="An OpenAPI Overlay to apply (FILE or VENDOR=FILE); repeatable."
     )
     group.addoption("--no-config", action="store_true", default=False, help="Ignore lmskit.toml / [tool.lmskit].")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    options = RunOptions(
+def options_from(config: pytest.Config) -> RunOptions:
+    budget, max_examples = config.getoption("--budget"), config.getoption("--max-examples")
+    check_counts(budget, max_examples)
+    return RunOptions(
         target=config.getoption("--target"),
         profile=config.getoption("--profile"),
         allow_writes=config.getoption("--allow-writes"),
-        budget=config.getoption("--budget"),
+        budget=budget,
         overlays=tuple(parse_overlay_option(value) for value in config.getoption("--overlay")),
+        max_examples=max_examples,
+        include=tuple(config.getoption("--include")),
+        exclude=tuple(config.getoption("--exclude")),
+        seed=config.getoption("--seed"),
+        params=parse_params(config.getoption("--param")),
     )
-    prepared = next((p.apis for p in config.pluginmanager.get_plugins() if isinstance(p, PreparedApis)), None)
-    project = () if prepared is not None or config.getoption("--no-config") else find_config(Path.cwd()).overlays
-    activate(ContractSession(options, project, prepared))
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    session = active_session()
-    if not session.suites:
-        return
-    terminalreporter.section("lmskit contract summary")
-    for suite in session.suites.values():
-        terminalreporter.write_line(suite.stats.summary())
+def pytest_configure(config: pytest.Config) -> None:
+    prepared = next((p for p in config.pluginmanager.get_plugins() if isinstance(p, PreparedSession)), None)
+    if prepared is not None:
+        activate(prepared.session)
+    else:
+        try:
+            options = options_from(config)
+            project = () if config.getoption("--no-config") else find_config(Path.cwd()).overlays
+        except LmskitError as exc:
+            raise pytest.UsageError(str(exc)) from None
+        activate(ContractSession(options, project))
+    if config.getoption("--max-failures"):
+        config.option.maxfail = config.getoption("--max-failures")
+    config.pluginmanager.register(_Reporter(config), "lmskit-contract-reporter")
+
+
+def _suite_of(item: pytest.Item) -> Any:
+    module = getattr(item, "module", None)
+    return getattr(module, "suite", None)
+
+
+def _stats_of(item: pytest.Item) -> OperationStats | None:
+    suite = _suite_of(item)
+    if suite is None:
+        return None
+    name = item.name
+    label = getattr(item, "operation_label", None)  # schemathesis's item for one operation
+    if isinstance(label, str):
+        return suite.stats.operation(label)  # type: ignore[no-any-return]
+    if "TestWorkflows" in item.nodeid:
+        return suite.stats.workflows  # type: ignore[no-any-return]
+    if name == "test_valid_credentials_get_2xx":
+        return suite.stats.auth_valid  # type: ignore[no-any-return]
+    if name == "test_wrong_credentials_get_401":
+        return suite.stats.auth_wrong  # type: ignore[no-any-return]
+    return None
+
+
+def _one_line(excinfo: Any) -> str | None:
+    """The kit's own errors (budget, unreachable target, credentials) read as their message."""
+    error = excinfo.value if excinfo is not None else None
+    while error is not None:
+        if isinstance(error, LmskitError):
+            return str(error)
+        error = error.__cause__ or error.__context__
+    return None
+
+
+class _Reporter:
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.junit = config.getoption("--lmskit-junit")
+
+    def _write(self, line: str) -> None:
+        terminal = self.config.pluginmanager.get_plugin("terminalreporter")
+        line = active_session().redactor.scrub(line)
+        if terminal is not None:
+            terminal.ensure_newline()
+            terminal.write_line(line)
+        else:
+            print(line, flush=True)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Any, None]:
+        outcome = yield
+        report: pytest.TestReport = outcome.get_result()
+        session = active_session()
+        scrub = session.redactor.scrub
+        stats = _stats_of(item)
+        if report.failed:
+            line = _one_line(call.excinfo)
+            if stats is not None and line is None and stats.failures:
+                text = operation_failure_text(stats, session.options.seed)
+            elif line is not None:
+                text = line
+            else:
+                text = str(report.longrepr)
+            report.longrepr = scrub(text)
+            if stats is not None:
+                stats.detail = scrub(line or text.splitlines()[0] if text else "")
+        report.sections = [(title, scrub(content)) for title, content in report.sections]
+        if stats is not None and (report.when == "call" or (report.when == "setup" and not report.passed)):
+            stats.seconds += report.duration
+            stats.outcome = "error" if report.when == "setup" else report.outcome
+            self._write(progress_line(_suite_of(item).api.vendor, stats))
+        suite = _suite_of(item)
+        if suite is not None and suite.stats.stopped:
+            item.session.shouldstop = suite.stats.stopped
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            text = str(report.longrepr)
+            report.longrepr = active_session().redactor.scrub(_collect_error_line(text))
+            if self.config.pluginmanager.get_plugin("terminalreporter") is None:
+                print(f"lmskit: {report.longrepr}", file=sys.stderr, flush=True)
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            label = getattr(item, "operation_label", None)
+            if isinstance(label, str) and not item.nodeid.endswith("]"):
+                # schemathesis gives every operation's test the same node id (`…::test_conformance`): name the
+                # operation, so pytest's own reports (JUnit included) tell them apart.
+                item._nodeid = f"{item.nodeid}[{label}]"  # type: ignore[attr-defined]
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        session = active_session()
+        if not session.suites:
+            return
+        terminalreporter.section("lmskit contract summary")
+        for line in self.summary_lines():
+            terminalreporter.write_line(line)
+
+    def summary_lines(self) -> list[str]:
+        session = active_session()
+        lines = []
+        for suite in session.suites.values():
+            suite.stats.requests = suite.requests_sent()
+            lines.append(session.redactor.scrub(suite.stats.summary()))
+        return lines
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        contract = active_session()
+        for suite in contract.suites.values():
+            suite.stats.requests = suite.requests_sent()
+        if self.junit and contract.suites:
+            write_junit(Path(self.junit), [suite.stats for suite in contract.suites.values()], contract.redactor)
+        if self.config.pluginmanager.get_plugin("terminalreporter") is None:
+            # `lmskit contract` runs pytest without its terminal: failures and the summary are printed here.
+            lines = self.failure_lines()
+            lines += ["", "lmskit contract summary", *self.summary_lines()]
+            print("\n".join(contract.redactor.scrub(line) for line in lines), flush=True)
+
+    def failure_lines(self) -> list[str]:
+        contract = active_session()
+        lines: list[str] = []
+        for suite in contract.suites.values():
+            for stats in suite.stats.failed():
+                text = operation_failure_text(stats, contract.options.seed, stats.detail or stats.outcome)
+                lines += ["", f"{suite.api.vendor}: {stats.label} {stats.outcome}", text]
+        return ["", "Failures", *lines] if lines else []
+
+
+def _collect_error_line(text: str) -> str:
+    """A collection error as its last meaningful line (the exception), not the import traceback above it."""
+    for line in reversed(text.strip().splitlines()):
+        line = line.strip()
+        if line.startswith("E "):
+            return line[2:].strip()
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else text

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lmskit.contract.options import RunOptions
+from lmskit.contract.redact import Redactor
 from lmskit.contract.suite import Suite
 from lmskit.errors import UsageError
 from lmskit.project import OverlayChoice, load_apis
@@ -36,12 +37,31 @@ class ContractSession:
         self.overlays = (*config_overlays, *options.overlays)
         self.prepared = dict(prepared or {})
         self.suites: dict[str, Suite] = {}
+        # Every secret of every vendor in the run: any text that leaves the run is scrubbed of all of them.
+        self.redactor = Redactor()
+
+    def __repr__(self) -> str:
+        return f"ContractSession(vendors={sorted(self.suites)})"
+
+    def exit_code(self, pytest_code: int) -> int:
+        """0 passed; 1 a check failed (the vendor or the spec is wrong); 2 the run could not finish (budget
+        spent, target gone, bad options) — CI can tell "the contract broke" from "the run broke"."""
+        if pytest_code == 0:
+            return 0
+        if any(suite.stats.all_failures() for suite in self.suites.values()):
+            return 1
+        if any(suite.stats.stopped for suite in self.suites.values()):
+            return 2
+        return 1 if pytest_code == 1 else 2
 
     def suite(self, vendor: str) -> Suite:
+        """The vendor's suite, made (and, against a live target, checked: reachable, credentials taken) once."""
         get_vendor(vendor)
         if vendor not in self.suites:
             api = self.prepared.get(vendor) or load_apis([vendor], self.overlays)[vendor]
-            self.suites[vendor] = Suite(api, self.options)
+            suite = Suite(api, self.options, self.redactor)
+            suite.preflight()
+            self.suites[vendor] = suite
         return self.suites[vendor]
 
 

@@ -1,4 +1,8 @@
-"""What a contract run did, per vendor: requests, cases, operations covered, failures by check."""
+"""What one vendor's contract run did, per operation: cases, 2xx responses the checks saw, failures, outcome.
+
+Filled while the run goes (``Suite``) and from pytest's own reports (the outcome), so the summary can never say
+"no failures" beside a failed test.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,100 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class CheckFailure:
+    """One failed check, as a person reads it: what was checked, what was expected and seen, how to reproduce."""
+
+    operation: str  # "GET /users/{userId}/enrollments"
+    check: str  # "ST101 Response violates schema", or "request failed" for a network error
+    details: str  # expected vs seen, already redacted
+    status: int | None = None
+    response_excerpt: str = ""
+    curl: str = ""
+
+
+@dataclass
+class OperationStats:
+    label: str
+    cases: int = 0
+    # 2xx responses that went through every check: what the run proved about the operation's success path.
+    checked_2xx: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)
+    # By (operation, check): the last report wins, which after Hypothesis shrinks is the minimal example.
+    failures: dict[str, CheckFailure] = field(default_factory=dict)
+    outcome: str = "not run"  # passed | failed | error | skipped | not run
+    seconds: float = 0.0
+    # One line for a failure that is not a failed check: a network error, the budget, a bug.
+    detail: str = ""
+    # Whether a run that never saw a 2xx here checked less than it should (not so for "wrong credentials").
+    expects_2xx: bool = True
+
+
 @dataclass
 class VendorStats:
     vendor: str
     target: str = ""
-    operations_total: int = 0
-    operations_seen: set[str] = field(default_factory=set)
-    cases: int = 0
+    seed: int = 0
+    budget: int | None = None
+    operations: dict[str, OperationStats] = field(default_factory=dict)
+    # The tests that are not one operation's: stateful workflows, the plain auth tests.
+    workflows: OperationStats = field(default_factory=lambda: OperationStats("stateful workflows"))
+    auth_valid: OperationStats = field(default_factory=lambda: OperationStats("auth: configured credentials get 2xx"))
+    auth_wrong: OperationStats = field(
+        default_factory=lambda: OperationStats("auth: wrong credentials get 401", expects_2xx=False)
+    )
     requests: int = 0
-    statuses: Counter[int] = field(default_factory=Counter)
-    failures: Counter[str] = field(default_factory=Counter)
-    methods: Counter[str] = field(default_factory=Counter)
+    # Why the run stopped early: the budget, the target going away.
+    stopped: str = ""
+
+    def operation(self, label: str) -> OperationStats:
+        found = self.operations.get(label)
+        if found is None:
+            found = self.operations[label] = OperationStats(label)
+        return found
+
+    @property
+    def statuses(self) -> Counter[int]:
+        total: Counter[int] = Counter()
+        for stats in (*self.operations.values(), self.workflows):
+            total.update(stats.statuses)
+        return total
 
     @property
     def server_errors(self) -> int:
         return sum(count for status, count in self.statuses.items() if status >= 500)
 
+    @property
+    def cases(self) -> int:
+        return sum(stats.cases for stats in (*self.operations.values(), self.workflows))
+
+    def all_failures(self) -> list[CheckFailure]:
+        return [f for stats in (*self.operations.values(), self.workflows) for f in stats.failures.values()]
+
+    def parts(self) -> tuple[OperationStats, ...]:
+        """Every test of the run: operations, then workflows and the auth tests."""
+        return (*self.operations.values(), self.workflows, self.auth_valid, self.auth_wrong)
+
+    def failed(self) -> list[OperationStats]:
+        return [stats for stats in self.parts() if stats.outcome in ("failed", "error")]
+
     def summary(self) -> str:
-        """``absorb fake (in-process): 28/28 operations, 1204 cases, 3610 requests, 0 5xx, no failures``."""
-        failures = ", ".join(f"{name} x{count}" for name, count in self.failures.most_common()) or "no failures"
-        return (
-            f"{self.target}: {len(self.operations_seen)}/{self.operations_total} operations, {self.cases} cases, "
-            f"{self.requests} requests, {self.server_errors} 5xx, {failures}"
+        """``absorb fake (in-process): 28/28 operations passed, 2411 cases, 2415 requests, 0 5xx``."""
+        ran = [stats for stats in self.operations.values() if stats.outcome != "not run"]
+        passed = [stats for stats in ran if stats.outcome == "passed"]
+        failed = self.failed()
+        budget = f" of a budget of {self.budget}" if self.budget is not None else ""
+        text = (
+            f"{self.target}: {len(passed)}/{len(self.operations)} operations passed, {self.cases} cases,"
+            f" {self.requests} requests{budget}, {self.server_errors} 5xx"
         )
+        if failed:
+            text += f", {len(failed)} failed: " + "; ".join(stats.label for stats in failed)
+        unchecked = [stats.label for stats in ran if stats.checked_2xx == 0 and stats.outcome == "passed"]
+        if unchecked:
+            text += f"; no 2xx response checked for {', '.join(unchecked)}"
+        if len(ran) < len(self.operations):
+            text += f"; {len(self.operations) - len(ran)} not run"
+        if self.stopped:
+            text += f"; stopped: {self.stopped.removeprefix(self.target + ': ')}"
+        return text

@@ -1,84 +1,101 @@
-"""One vendor's contract suite: a schemathesis schema wired to a target, credentials, a profile and the
-kit's live-safety rules, plus the two plain auth tests schemathesis cannot do on its own (a run where
-every call got 401 would otherwise pass).
+"""One vendor's contract suite: a target, its credentials, the schemathesis schema wired to both, and the
+pytest tests of the run — every selected operation, stateful workflows through the spec's links, and the two
+plain auth tests schemathesis cannot do on its own (a run where every call got 401 would otherwise pass).
 
-The thin files in ``contracts/<vendor>/`` build a Suite and hand its pieces to pytest.
+Pacing and the budget live in ``pacing``, the schema's configuration in ``wiring``, what a person reads in
+``report``; the thin files in ``contracts/<vendor>/`` hand ``contract_tests`` to pytest.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-import time
 from typing import Any
 
-import schemathesis
+import requests
 from hypothesis import HealthCheck, settings
 
 from lmskit.contract.auth import Authenticator
+from lmskit.contract.discovery import Discovery, discover_ids
 from lmskit.contract.options import FAKE, RunOptions
+from lmskit.contract.pacing import BudgetExhausted
 from lmskit.contract.profiles import Profile, get_profile
-from lmskit.contract.stats import VendorStats
-from lmskit.contract.targets import Target, fake_target, live_target
+from lmskit.contract.redact import Redactor
+from lmskit.contract.report import EXCERPT_CHARS, failure_text
+from lmskit.contract.stats import CheckFailure, OperationStats, VendorStats
+from lmskit.contract.targets import Target, TargetUnreachable, fake_target, live_target
+from lmskit.contract.wiring import build_schema, has_links, selected_operations
 from lmskit.errors import LmskitError
 from lmskit.spec.api import Api
 
-_STANDARD_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
-_MAX_RETRY_AFTER = 60.0
+
+class ContractFailure(AssertionError):
+    """Checks failed on one case; the message is the redacted report (never the case's repr)."""
 
 
-class BudgetExhausted(LmskitError):
-    """A live run reached its request budget."""
+class RunStopped(LmskitError):
+    """The run cannot go on: the budget is spent or the target stopped answering."""
+
+
+class CredentialsRejected(LmskitError):
+    """The configured credentials do not authenticate at the target."""
+
+
+# Credential fields that name someone rather than prove it: kept readable in reports.
+_PUBLIC_FIELDS = frozenset({"USERNAME"})
 
 
 class Suite:
-    def __init__(self, api: Api, options: RunOptions) -> None:
+    def __init__(self, api: Api, options: RunOptions, redactor: Redactor | None = None) -> None:
         self.api = api
         self.contract = api.contract
+        self.options = options
         self.profile: Profile = get_profile(options.profile)
+        self.redactor = redactor or Redactor()
         target = options.target_for(api.vendor)
         if target == FAKE:
             self.target: Target = fake_target(api)
         else:
-            self.target = live_target(api, target, allow_writes=options.allow_writes)
-        self.authenticator = Authenticator(api, self.target.credentials, self.target.send, check=self.probe)
-        self.stats = VendorStats(api.vendor)
-        self.budget = options.budget or (self.profile.live_request_budget if self.target.is_live else None)
-        self._resume_at = 0.0
+            budget = options.budget or self.profile.live_request_budget
+            self.target = live_target(api, target, allow_writes=options.allow_writes, budget=budget)
+        credentials = self.target.credentials.values
+        self.redactor.add(*(value for name, value in credentials.items() if name not in _PUBLIC_FIELDS))
+        self.authenticator = Authenticator(
+            api, self.target.credentials, self.target.send, check=self.probe, on_headers=self._secret_headers
+        )
+        self.operations = selected_operations(api, self.target, options)
+        self.stats = VendorStats(
+            api.vendor,
+            target=self.target.label,
+            seed=options.seed,
+            budget=self.target.pacer.budget if self.target.pacer is not None else None,
+        )
+        for operation in self.operations:
+            self.stats.operation(operation.label)
+        self.stateful = has_links(api, self.operations)
+        if not self.stateful:
+            self.stats.workflows.detail = "no links between the selected operations: nothing to walk"
         self._lock = threading.Lock()
-        self.schema = self._build_schema()
-
-    # --- wiring ---------------------------------------------------------------------------------------
-
-    def _build_schema(self) -> Any:
-        # The Api's document (with any overlays), not the file: the spec is parsed once per run.
-        schema: Any = schemathesis.openapi.from_dict(self.api.document)
+        self.discovery = Discovery()
+        self.schema = build_schema(api, self.target, self.profile, options, self.operations)
         # One keep-alive session for the whole run: in-process it answers from the fake in this thread.
         self.session = self.target.session()
-        if self.target.app is not None:
-            schema.app = self.target.app
-        else:
-            schema.config.update(base_url=self.target.base_url)
-        if self.target.read_only:
-            # Read-only on a live tenant: GET operations only, no probes with undocumented methods,
-            # no unauthenticated replays.
-            schema = schema.include(method="GET")
-            schema.config.phases.coverage.unexpected_methods = set()
-            schema.config.checks.update(excluded_check_names=["unsupported_method", "ignored_auth"])
-        selected = [op for op in self.api.operations.values() if not self.target.read_only or op.method == "get"]
-        self.stats.operations_total = len(selected)
-        self.stats.target = self.target.label
-        rejections = [str(status) for status in self.contract.get("state-rejection-statuses", [])]
-        schema.config.checks.positive_data_acceptance.expected_statuses = [*_STANDARD_ACCEPTANCE, *rejections]
-        # No example database: a run is seeded (below) and derandomized, and it must not read or write a
-        # `.hypothesis/` folder in the user's working directory.
-        schema.config.generation.update(
-            max_examples=self.profile.examples_per_operation(len(selected)), database="none"
-        )
-        schema.config.seed = 20261123
-        self._install_auth(schema)
-        self._install_hooks(schema)
-        return schema
+        self._install_auth(self.schema)
+        self._install_hooks(self.schema)
+
+    def __repr__(self) -> str:
+        return f"Suite({self.target.label!r})"
+
+    def requests_sent(self) -> int:
+        """Every request of the run: counted at the transport against a tenant; a fake's own log in-process."""
+        if self.target.pacer is not None:
+            return self.target.pacer.sent
+        return int(self.target.app.state.log.total)
+
+    def _secret_headers(self, headers: dict[str, str]) -> None:
+        self.redactor.add(*headers.values())
+
+    # --- wiring ---------------------------------------------------------------------------------------
 
     def _install_auth(self, schema: Any) -> None:
         authenticator = self.authenticator
@@ -94,60 +111,139 @@ class Suite:
                 case.headers = {**(case.headers or {}), **data}
 
     def _install_hooks(self, schema: Any) -> None:
-        # schemathesis takes request hooks only globally; they find this suite by the spec's vendor.
-        _SUITES[self.target.vendor] = self
-        _register_global_hooks()
+        suite = self
 
-    def before_call(self) -> None:
-        with self._lock:
-            if self.budget is not None and self.stats.requests >= self.budget:
-                raise BudgetExhausted(
-                    f"{self.target.label}: the request budget of {self.budget} is spent; raise --budget"
-                )
-            wait = self._resume_at - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
+        @schema.hook  # type: ignore[untyped-decorator]
+        def after_call(context: Any, case: Any, response: Any) -> None:
+            suite.authenticator.observe(case.operation.definition.raw.get("operationId"), response.status_code)
 
-    def after_call(self, case: Any, response: Any) -> None:
-        self.authenticator.observe(case.operation.definition.raw.get("operationId"), response.status_code)
-        with self._lock:
-            self.stats.requests += 1
-            self.stats.statuses[response.status_code] += 1
-            self.stats.methods[case.method.upper()] += 1
-            self.stats.operations_seen.add(case.operation.label)
-            if response.status_code == 429:
-                self._resume_at = time.monotonic() + _retry_after(response.headers)
+    def preflight(self) -> None:
+        """A live target answers and takes the configured credentials, or one line says which is wrong.
 
-    # --- what the test files call ----------------------------------------------------------------------
+        Costs the token request (if the scheme has one) and one call of the auth probe, both counted.
+        """
+        if not self.target.is_live:
+            return
+        self.target.check_reachable()
+        status = self.probe(self.authenticator.current())
+        if status in (401, 403):
+            names = ", ".join(self.api.security.environment_names(self.api.vendor))
+            raise CredentialsRejected(
+                f"{self.target.label}: the auth probe answered {status} with the configured credentials; check {names}"
+            )
+        if self.target.read_only:
+            self.discover()
+
+    def discover(self) -> None:
+        """Pin the path parameters the tenant's own lists reveal (``discovery``); --param values win."""
+        pinned = {name.split(".", 1)[-1]: value for name, value in self.options.params}
+        try:
+            found = discover_ids(self.api, self.operations, self.target.send, self.authenticator.current, pinned)
+        except BudgetExhausted as exc:
+            raise self.stop(str(exc)) from None
+        self.discovery = found
+        for name, value in found.values.items():
+            self.schema.config.parameters.setdefault(f"path.{name}", value)
+
+    # --- what the tests call --------------------------------------------------------------------------
 
     def call_and_validate(self, case: Any) -> None:
-        with self._lock:
-            self.stats.cases += 1
-        try:
-            case.call_and_validate(session=self.session)
-        except BaseExceptionGroup as group:
-            self._record(group)
-            raise
-        except AssertionError as failure:
-            self._record(failure)
-            raise
+        stats = self.stats.operation(case.operation.label)
+        if self.target.read_only and case.operation.schema.is_security_param_negated(case):
+            # Negative testing of the credentials themselves: on a read-only run nothing is sent without them.
+            return
+        response = self._call(case, stats, lambda: case.call(session=self.session))
+        self._validate(
+            case, response, stats, lambda: case.validate_response(response, transport_kwargs={"session": self.session})
+        )
 
-    def state_machine_test(self) -> type:
+    def _call(self, case: Any, stats: OperationStats, send: Any) -> Any:
+        try:
+            response = send()
+        except BudgetExhausted as exc:
+            raise self.stop(str(exc)) from None
+        except (requests.RequestException, TargetUnreachable) as exc:
+            reason = f"{case.operation.label} failed ({type(exc).__name__}); is the target up?"
+            raise self.stop(f"{self.target.label}: {reason}") from None
+        except Exception as exc:
+            # schemathesis wraps errors raised under the transport (our budget among them).
+            cause = exc.__cause__ or exc.__context__
+            if isinstance(cause, BudgetExhausted):
+                raise self.stop(str(cause)) from None
+            raise
+        with self._lock:
+            stats.cases += 1  # a case counts once it was sent and answered
+            stats.statuses[response.status_code] += 1
+        return response
+
+    def _validate(self, case: Any, response: Any, stats: OperationStats, validate: Any) -> None:
+        try:
+            validate()
+        except (AssertionError, BaseExceptionGroup) as error:
+            if isinstance(error, BaseExceptionGroup) and not error.split(AssertionError)[0]:
+                raise
+            failures = self._record(stats, case, response, error)
+            raise ContractFailure(
+                "\n\n".join(failure_text(failure, self.options.seed) for failure in failures)
+            ) from None
+        if 200 <= response.status_code < 300:
+            with self._lock:
+                stats.checked_2xx += 1
+
+    def stop(self, reason: str) -> RunStopped:
+        self.stats.stopped = self.redactor.scrub(reason)
+        return RunStopped(self.stats.stopped)
+
+    def _record(self, stats: OperationStats, case: Any, response: Any, error: BaseException) -> list[CheckFailure]:
+        leaves = list(error.exceptions) if isinstance(error, BaseExceptionGroup) else [error]
+        scrub = self.redactor.scrub
+        try:
+            curl = scrub(case.as_curl_command(base_url=self.target.base_url))
+        except Exception:  # a malformed case may not render; the report still has the rest
+            curl = ""
+        excerpt = " ".join(scrub(response.text[: EXCERPT_CHARS * 2]).split())
+        found = []
+        for leaf in leaves:
+            code = getattr(leaf, "code", "")
+            title = getattr(leaf, "title", None) or type(leaf).__name__
+            message = getattr(leaf, "message", None)
+            details = message if isinstance(message, str) else str(leaf)
+            check = f"{code} {title}".strip()
+            failure = CheckFailure(
+                operation=case.operation.label,
+                check=check,
+                details=scrub(details),
+                status=response.status_code,
+                response_excerpt=excerpt,
+                curl=curl,
+            )
+            with self._lock:
+                stats.failures[f"{failure.operation} {check}"] = failure
+            found.append(failure)
+        return found
+
+    def state_machine_test(self) -> type | None:
+        """The stateful test, or None when no link connects two selected operations."""
+        if not self.stateful:
+            return None
         suite = self
         machine = self.schema.as_state_machine()
+        stats = self.stats.workflows
 
         class Workflows(machine):  # type: ignore[misc,valid-type]
             def get_call_kwargs(self, case: Any) -> dict[str, Any]:
                 return {"session": suite.session}
 
+            def call(self, case: Any, **kwargs: Any) -> Any:
+                return suite._call(case, stats, lambda: case.call(**kwargs))
+
             def validate_response(self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any) -> None:
-                with suite._lock:
-                    suite.stats.cases += 1
-                try:
-                    super().validate_response(response, case, additional_checks=additional_checks, **kwargs)
-                except BaseExceptionGroup as group:
-                    suite._record(group)
-                    raise
+                parent: Any = super()
+
+                def validate() -> None:
+                    parent.validate_response(response, case, additional_checks=additional_checks, **kwargs)
+
+                suite._validate(case, response, stats, validate)
 
         Workflows.TestCase.settings = settings(
             max_examples=self.profile.stateful_examples,
@@ -157,14 +253,6 @@ class Suite:
             suppress_health_check=list(HealthCheck),
         )
         return Workflows.TestCase  # type: ignore[no-any-return]
-
-    def _record(self, error: BaseException) -> None:
-        failures = error.exceptions if isinstance(error, BaseExceptionGroup) else [error]
-        with self._lock:
-            for failure in failures:
-                code = getattr(failure, "code", "")
-                title = getattr(failure, "title", type(failure).__name__)
-                self.stats.failures[f"{code} {title}".strip()] += 1
 
     # --- the plain auth tests --------------------------------------------------------------------------
 
@@ -178,78 +266,51 @@ class Suite:
         }
         path = operation.path.format(**parameters)
         defaults = self.api.request_shape(operation).default_headers()
-        response = self.target.send(operation.method.upper(), path, {**defaults, **headers}, None)
-        with self._lock:
-            self.stats.requests += 1
-            self.stats.statuses[response.status_code] += 1
+        try:
+            response = self.target.send(operation.method.upper(), path, {**defaults, **headers}, None)
+        except BudgetExhausted as exc:
+            raise self.stop(str(exc)) from None
+        except TargetUnreachable as exc:
+            raise self.stop(str(exc)) from None
         return response.status_code
-
-
-_SUITES: dict[str, Suite] = {}
-_HOOKS_REGISTERED = False
-
-
-def _suite_of(case: Any) -> Suite | None:
-    info = case.operation.schema.raw_schema.get("info") or {}
-    return _SUITES.get(str(info.get("x-lmskit-vendor")))
-
-
-def _register_global_hooks() -> None:
-    global _HOOKS_REGISTERED
-    if _HOOKS_REGISTERED:
-        return
-    _HOOKS_REGISTERED = True
-
-    @schemathesis.hook
-    def before_call(context: Any, case: Any, kwargs: Any) -> None:
-        suite = _suite_of(case)
-        if suite is not None:
-            suite.before_call()
-
-    @schemathesis.hook
-    def after_call(context: Any, case: Any, response: Any) -> None:
-        suite = _suite_of(case)
-        if suite is not None:
-            suite.after_call(case, response)
-
-
-def _retry_after(headers: Any) -> float:
-    raw = headers.get("retry-after") or headers.get("Retry-After") if hasattr(headers, "get") else None
-    if isinstance(raw, list):
-        raw = raw[0] if raw else None
-    try:
-        return min(max(float(raw), 0.0), _MAX_RETRY_AFTER) if raw is not None else 1.0
-    except ValueError:
-        return 1.0
 
 
 def contract_tests(vendor: str) -> dict[str, Any]:
     """The pytest tests of one vendor's contract, for ``globals().update(...)`` in ``contracts/<vendor>/``.
 
-    ``test_conformance`` (every operation, every phase, every check), ``TestWorkflows`` (stateful runs
-    through the links) and the two plain auth tests. The run's options come from the active session
-    (``lmskit.contract.session``), which the pytest plugin builds from the command line.
+    ``test_conformance`` (one test per selected operation: every phase, every check), ``TestWorkflows``
+    (stateful runs through the links, when the selected operations have any) and the two plain auth tests. The
+    run's options come from the active session (``lmskit.contract.session``), which the pytest plugin builds.
     """
     from lmskit.contract.session import active_session
 
     suite = active_session().suite(vendor)
+    stats = suite.stats
 
     @suite.schema.parametrize()  # type: ignore[untyped-decorator]
     def test_conformance(case: Any) -> None:
         suite.call_and_validate(case)
 
     def test_valid_credentials_get_2xx() -> None:
+        stats.auth_valid.cases += 1
         status = suite.probe(suite.authenticator.current())
+        stats.auth_valid.statuses[status] += 1
         assert 200 <= status < 300, f"the auth probe answered {status} with the configured credentials"
+        stats.auth_valid.checked_2xx += 1
 
     def test_wrong_credentials_get_401() -> None:
+        stats.auth_wrong.cases += 1
         status = suite.probe(suite.authenticator.wrong_headers())
+        stats.auth_wrong.statuses[status] += 1
         assert status == 401, f"the auth probe answered {status} with wrong credentials, not 401"
 
-    return {
+    tests: dict[str, Any] = {
         "suite": suite,
         "test_conformance": test_conformance,
-        "TestWorkflows": suite.state_machine_test(),
         "test_valid_credentials_get_2xx": test_valid_credentials_get_2xx,
         "test_wrong_credentials_get_401": test_wrong_credentials_get_401,
     }
+    workflows = suite.state_machine_test()
+    if workflows is not None:
+        tests["TestWorkflows"] = workflows
+    return tests

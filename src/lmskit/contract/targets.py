@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,12 +16,20 @@ import requests
 
 from lmskit.contract.credentials import Credentials, credentials_from_env
 from lmskit.contract.inprocess import InProcessSession
+from lmskit.contract.pacing import PacedAdapter, Pacer
 from lmskit.errors import LmskitError, UsageError
 from lmskit.spec.api import Api
+
+# How long a live run waits for the target to accept a connection before it gives up with one line.
+CONNECT_TIMEOUT = 5.0
 
 
 class WritesNotAllowed(LmskitError):
     """A write to a live tenant was asked for without the second opt-in."""
+
+
+class TargetUnreachable(LmskitError):
+    """Nothing answers at the target's address."""
 
 
 @dataclass
@@ -34,6 +43,8 @@ class Target:
     app: Any = None
     base_url: str | None = None
     server_path: str = ""
+    # Counts (and budgets, and paces) every request sent to a live target; None for a fake in-process.
+    pacer: Pacer | None = None
     _client: Any = field(default=None, repr=False)
 
     @property
@@ -48,6 +59,10 @@ class Target:
         # loopback address (a fake standing in for the tenant), where requests would only re-read them per call.
         session = requests.Session()
         session.trust_env = not _is_loopback(urlsplit(self.base_url or "").hostname or "")
+        if self.pacer is not None:
+            adapter = PacedAdapter(self.pacer)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
         return session
 
     def send(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
@@ -56,9 +71,31 @@ class Target:
             return asyncio.run(self._send_in_process(method, path, headers, json))
         if self._client is None:
             self._client = httpx.Client(base_url=(self.base_url or "").rstrip("/"), timeout=30)
+        if self.pacer is not None:
+            self.pacer.before_send()
         # httpx appends a relative path to the base URL's own path (/dc/api/v5 + /registrations).
-        response: httpx.Response = self._client.request(method, path, headers=headers, json=json)
+        try:
+            response: httpx.Response = self._client.request(method, path, headers=headers, json=json)
+        except httpx.TransportError as exc:
+            raise TargetUnreachable(f"{self.label}: {method} {path} failed ({type(exc).__name__})") from None
+        if self.pacer is not None:
+            self.pacer.after_response(response.status_code, response.headers)
         return response
+
+    def check_reachable(self) -> None:
+        """A live target accepts TCP connections, or TargetUnreachable says where it looked (no HTTP request)."""
+        if self.base_url is None:
+            return
+        parts = urlsplit(self.base_url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            socket.create_connection((parts.hostname or "", port), timeout=CONNECT_TIMEOUT).close()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise TargetUnreachable(
+                f"{parts.scheme}://{parts.netloc}: cannot connect ({reason}); check --target or"
+                f" LMSKIT_{self.vendor.upper()}_BASE_URL"
+            ) from None
 
     async def _send_in_process(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
         transport = httpx.ASGITransport(app=self.app)
@@ -78,26 +115,37 @@ def fake_target(api: Api) -> Target:
     return Target(api.vendor, f"{api.vendor} fake (in-process)", credentials, False, app, None, api.default_base_path)
 
 
-def live_target(api: Api, base_url: str, *, allow_writes: bool, environ: Mapping[str, str] = os.environ) -> Target:
+def live_target(
+    api: Api,
+    base_url: str,
+    *,
+    allow_writes: bool,
+    budget: int | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> Target:
     vendor = api.vendor
     parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(
             f"{base_url!r} is not an http(s) URL; pass the tenant's base URL, e.g. https://rest.myabsorb.com"
         )
-    if allow_writes and not (_is_sandbox(parts.hostname or "") or environ.get("LMSKIT_ALLOW_WRITES") == "1"):
+    host = parts.hostname
+    if allow_writes and not (is_sandbox(api, host) or environ.get("LMSKIT_ALLOW_WRITES") == "1"):
+        sandboxes = [server.url for server in api.servers if server.sandbox]
+        where = f"the spec's sandbox servers are {', '.join(sandboxes)}" if sandboxes else "the spec declares none"
         raise WritesNotAllowed(
-            f"--allow-writes against {parts.hostname}: that host is not a sandbox; "
+            f"--allow-writes against {host}: not a sandbox ({where}) nor loopback; "
             "set LMSKIT_ALLOW_WRITES=1 as well if you really mean to write to it"
         )
     credentials = credentials_from_env(vendor, api.security, environ)
     if not credentials.values:
         names = ", ".join(api.security.environment_names(vendor))
-        raise UsageError(f"no credentials for {vendor}: set {names} (see the README's 'Contract suites' section)")
+        raise UsageError(f"no credentials for {vendor}: set {names} (see the README's 'Live tenants' section)")
     label = (
         f"{vendor} at {parts.scheme}://{parts.netloc}{parts.path} ({'writes allowed' if allow_writes else 'read-only'})"
     )
-    return Target(vendor, label, credentials, read_only=not allow_writes, base_url=base_url)
+    pacer = Pacer(label, budget)
+    return Target(vendor, label, credentials, read_only=not allow_writes, base_url=base_url, pacer=pacer)
 
 
 def _is_loopback(host: str) -> bool:
@@ -107,5 +155,6 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def _is_sandbox(host: str) -> bool:
-    return _is_loopback(host) or "sandbox" in host
+def is_sandbox(api: Api, host: str) -> bool:
+    """Loopback (a fake standing in for the tenant), or a host of a server the spec marks ``x-lmskit-sandbox``."""
+    return _is_loopback(host) or any(server.sandbox and server.owns_host(host) for server in api.servers)
