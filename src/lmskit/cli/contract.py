@@ -63,6 +63,9 @@ def contract_command(
     junit: Annotated[
         Path | None, typer.Option(help=f"Write JUnit XML ({JUNIT_FILE}: a test case per operation) into this folder.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Run up to N vendors at once, each in a process of its own (budgets stay per vendor).")
+    ] = 1,
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -75,6 +78,8 @@ def contract_command(
     check_counts(budget, max_examples)
     if max_failures is not None and max_failures < 1:
         raise UsageError(f"--max-failures {max_failures}: at least 1")
+    if workers < 1:
+        raise UsageError(f"--workers {workers}: at least 1")
     if target not in (None, FAKE) and len(chosen) != 1:
         raise UsageError(
             "a live --target is one vendor's tenant; name that vendor, e.g. `lmskit contract absorb --target URL`"
@@ -96,6 +101,12 @@ def contract_command(
     # Everything that can be wrong before the first generated case fails here, on one line, not as a pytest
     # collection error: overlays, URL, write opt-in, credentials, a target that does not answer.
     apis = apis_for(chosen, overlay, no_config)
+    if workers > 1 and len(chosen) > 1:
+        shared = _shared_arguments(options, overlay, no_config, exitfirst, max_failures)
+        code = run_in_workers(chosen, shared, workers, junit)
+        if code:
+            raise typer.Exit(code)
+        return
     session = ContractSession(options, prepared=apis)
     for name in chosen:
         suite = session.suite(name)
@@ -131,3 +142,73 @@ def contract_command(
     exit_code = session.exit_code(int(code))
     if exit_code:
         raise typer.Exit(exit_code)
+
+
+def _shared_arguments(
+    options: RunOptions, overlay: list[str] | None, no_config: bool, exitfirst: bool, max_failures: int | None
+) -> list[str]:
+    """The options of this run as `lmskit contract` arguments, for a worker that runs one vendor."""
+    arguments = ["--profile", options.profile, "--seed", str(options.seed)]
+    if options.target is not None:
+        arguments += ["--target", options.target]
+    if options.allow_writes:
+        arguments.append("--allow-writes")
+    if options.budget is not None:
+        arguments += ["--budget", str(options.budget)]
+    if options.max_examples is not None:
+        arguments += ["--max-examples", str(options.max_examples)]
+    for flag, values in (("--include", options.include), ("--exclude", options.exclude)):
+        for value in values:
+            arguments += [flag, value]
+    for name, value in options.params:
+        arguments += ["--param", f"{name}={value}"]
+    if exitfirst:
+        arguments.append("--exitfirst")
+    if max_failures is not None:
+        arguments += ["--max-failures", str(max_failures)]
+    for value in overlay or []:
+        arguments += ["--overlay", value]
+    if no_config:
+        arguments.append("--no-config")
+    return arguments
+
+
+def run_in_workers(vendors: list[str], shared: list[str], workers: int, junit: Path | None) -> int:
+    """Each vendor in a process of its own, at most ``workers`` at once; their lines relayed as they come (each
+    starts with its vendor's name). One JUnit file in the end. The exit code is the worst of theirs."""
+    import subprocess
+    import tempfile
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    lock = threading.Lock()
+    scratch = Path(tempfile.mkdtemp(prefix="lmskit-workers-"))
+
+    def one(vendor: str) -> int:
+        command = [sys.executable, "-m", "lmskit", "contract", vendor, *shared]
+        if junit is not None:
+            command += ["--junit", str(scratch / vendor)]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        assert process.stdout is not None
+        for line in process.stdout:
+            with lock:
+                print(line.rstrip("\n"), flush=True)
+        return process.wait()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        codes = list(pool.map(one, vendors))
+    if junit is not None:
+        _merge_junit([scratch / vendor / JUNIT_FILE for vendor in vendors], junit / JUNIT_FILE)
+        print(f"lmskit: JUnit report: {junit / JUNIT_FILE}", file=sys.stderr)
+    return 2 if 2 in codes else max(codes)
+
+
+def _merge_junit(parts: list[Path], target: Path) -> None:
+    from xml.etree import ElementTree
+
+    root = ElementTree.Element("testsuites", name="lmskit contract")
+    for part in parts:
+        if part.is_file():
+            root.extend(ElementTree.parse(part).getroot())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ElementTree.ElementTree(root).write(target, encoding="utf-8", xml_declaration=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from lmskit.contract.live_view import LiveView
 from lmskit.contract.options import DEFAULT_SEED, RunOptions, check_counts, parse_params
 from lmskit.contract.profiles import PROFILES
 from lmskit.contract.report import operation_failure_text, progress_line, write_junit
@@ -124,11 +125,34 @@ class _Reporter:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.junit = config.getoption("--lmskit-junit")
+        self.live: LiveView | None = None
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        # `lmskit contract` at a terminal: a live footer per vendor; in CI, plain lines only.
+        if self.config.pluginmanager.get_plugin("terminalreporter") is None and sys.stdout.isatty():
+            contract = active_session()
+            self.live = LiveView(lambda: [suite.stats for suite in contract.suites.values()], contract.redactor.scrub)
+            self.live.start()
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        stats, suite = _stats_of(item), _suite_of(item)
+        if self.live is not None and stats is not None and suite is not None:
+            self.live.began(suite.api.vendor, stats)
+
+    def _stop_live(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        self._stop_live()
 
     def _write(self, line: str) -> None:
         terminal = self.config.pluginmanager.get_plugin("terminalreporter")
         line = active_session().redactor.scrub(line)
-        if terminal is not None:
+        if self.live is not None:
+            self.live.finished(line)
+        elif terminal is not None:
             terminal.ensure_newline()
             terminal.write_line(line)
         else:
@@ -194,6 +218,7 @@ class _Reporter:
         return lines
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        self._stop_live()
         contract = active_session()
         for suite in contract.suites.values():
             suite.stats.requests = suite.requests_sent()
