@@ -22,9 +22,14 @@ class CliResult:
     stderr: str
 
 
-def run_lmskit(*args: str | Path, cwd: Path = REPO, timeout: float = 120) -> CliResult:
-    """Run the real CLI in a subprocess: exit codes, stderr and the absence of tracebacks are what users see."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+def run_lmskit(
+    *args: str | Path, cwd: Path = REPO, timeout: float = 120, without_lmskit_env: bool = False
+) -> CliResult:
+    """Run the real CLI in a subprocess: exit codes, stderr and the absence of tracebacks are what users see.
+
+    ``without_lmskit_env`` drops the caller's LMSKIT_* variables (a developer's tenant settings)."""
+    base = {k: v for k, v in os.environ.items() if not (without_lmskit_env and k.startswith("LMSKIT_"))}
+    env = {**base, "NO_COLOR": "1", "COLUMNS": "200"}
     completed = subprocess.run(
         [sys.executable, "-m", "lmskit", *map(str, args)],
         cwd=cwd,

@@ -17,7 +17,7 @@ from rich.console import Console
 from lmskit.contract.live_view import LiveView
 from lmskit.contract.redact import Redactor
 from lmskit.contract.stats import VendorStats
-from tests.conftest import REPO
+from tests.conftest import REPO, run_lmskit
 
 
 def test_the_live_footer_names_each_vendor_its_progress_and_the_running_operation() -> None:
@@ -71,30 +71,20 @@ def test_at_a_terminal_the_run_draws_its_footer_and_still_ends_with_the_summary(
 
 @pytest.mark.slow
 def test_workers_run_vendors_side_by_side_and_merge_their_junit(tmp_path: Path) -> None:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("LMSKIT_")}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "lmskit",
-            "contract",
-            "digitalchalk",
-            "bridge",
-            "--workers",
-            "2",
-            "--max-examples",
-            "2",
-            "--junit",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        env=environment,
+    result = run_lmskit(
+        "contract",
+        "digitalchalk",
+        "bridge",
+        "--workers",
+        "2",
+        "--max-examples",
+        "2",
+        "--junit",
+        tmp_path,
         timeout=300,
-        cwd=REPO,
-        check=False,
+        without_lmskit_env=True,
     )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert result.exit_code == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "digitalchalk fake (in-process): 4/4 operations passed" in result.stdout
     assert "bridge fake (in-process): 5/5 operations passed" in result.stdout
     suites = ElementTree.parse(tmp_path / "lmskit-contracts.xml").getroot().findall("testsuite")
