@@ -52,5 +52,13 @@ def test_the_plugin_fixtures_work_in_a_users_test_suite(tmp_path) -> None:
     assert 'digitalchalk getRegistration 200 does not match the spec:\n  /status: "gone" is not one of' in result.stdout
 
 
-def test_running_fake_is_exported_for_type_hints() -> None:
-    assert RunningFake.__module__ == "lmskit.pytest_plugin"
+def test_a_running_fakes_repr_names_it_but_holds_no_credential() -> None:
+    class _Server:
+        base_url = "http://127.0.0.1:9/dc/api/v5"
+
+    fake = RunningFake(
+        "digitalchalk", _Server(), {"TOKEN": "canary-token-1"}, {"Authorization": "Bearer canary-token-1"}
+    )  # type: ignore[arg-type]
+    text = repr(fake)
+    assert "canary-token-1" not in text
+    assert text == "RunningFake('digitalchalk', base_url='http://127.0.0.1:9/dc/api/v5', credentials=[TOKEN])"

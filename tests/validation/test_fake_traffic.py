@@ -65,8 +65,8 @@ def test_absorb_traffic_validates_clean(tmp_path) -> None:
         client.get(f"/users/{ADA}/enrollments/{SAFETY}/lessons/{LESSON}/attempts")
         client.get(f"/users/{ADA}/enrollments/{SAFETY}/chapters")
         client.get(f"/users/{ADA}/enrollments/{SAFETY}")
-        client.get("/users/not-a-guid/enrollments")  # 422
-        client.get(f"/enrollments/{SAFETY}")  # 404
+        assert client.get("/users/not-a-guid/enrollments").status_code == 422
+        assert client.get(f"/enrollments/{SAFETY}").status_code == 404
 
     capture, count = record("absorb", calls, tmp_path)
     result = run_lmskit("validate", capture, "--vendor", "absorb", "--strict")
@@ -85,8 +85,9 @@ def test_digitalchalk_and_bridge_traffic_validates_clean(tmp_path) -> None:
         client.put(f"/registrations/{new_id}", json={"grade": 88})
         client.get(f"/registrations/{new_id}")
         client.get("/registrations", params={"limit": 2, "offset": 1})
-        client.put("/registrations/2319ac8de813d1365436781910787721", json={"status": "ejected"})  # 400
-        client.get("/registrations", headers={"Authorization": "Bearer wrong"})  # 401
+        ejected = client.put("/registrations/2319ac8de813d1365436781910787721", json={"status": "ejected"})
+        assert ejected.status_code == 400
+        assert client.get("/registrations", headers={"Authorization": "Bearer wrong"}).status_code == 401
 
     def bridge(client: httpx.Client) -> None:
         client.headers["Authorization"] = "Bearer bridge-demo-token"
@@ -95,7 +96,7 @@ def test_digitalchalk_and_bridge_traffic_validates_clean(tmp_path) -> None:
         client.patch("/api/author/programs/1/learners/7", json={"enrollments": [{"end_at": "2030-01-01T00:00:00Z"}]})
         client.delete("/api/author/programs/1/learners/8")
         client.get("/api/author/programs/1/learners", params={"with_deleted": "true"})
-        client.get("/api/author/programs/404/learners")  # 404
+        assert client.get("/api/author/programs/404/learners").status_code == 404
 
     for vendor, calls in (("digitalchalk", dc), ("bridge", bridge)):
         capture, count = record(vendor, calls, tmp_path)

@@ -186,7 +186,11 @@ def test_junit_output_has_a_failure_per_invalid_response(tmp_path) -> None:
             "absorb has no operation 'getEnrolment'; did you mean",
         ),
         ("{}", ["--vendor", "moodle", "--operation", "x"], "unknown vendor 'moodle'"),
-        ('{"response": {"status": "200"}}', [], "bad.json: /response/status must be an integer HTTP status"),
+        (
+            '{"response": {"status": "200"}}',
+            [],
+            "bad.json: /response/status must be an HTTP status (an integer 100 to 599)",
+        ),
         ('{"log": {"entries": [{"request": {}}]}}', [], "bad.json entry 0: not a HAR entry"),
     ],
 )

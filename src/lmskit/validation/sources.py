@@ -6,14 +6,18 @@ Every unreadable input raises InputError naming the file and, for bad JSON, the 
 from __future__ import annotations
 
 import base64
+import binascii
 import codecs
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
+from lmskit import bounded
 from lmskit.errors import InputError
 from lmskit.validation.exchange import Exchange
 
@@ -45,7 +49,7 @@ def iter_inputs(inputs: list[str]) -> Iterator[Path | None]:
                 for p in path.rglob("*")
                 if p.is_file() and p.suffix in (".json", ".har") and not p.name.endswith(EXPECTATION_SUFFIX)
             )
-        elif path.is_file():
+        elif path.exists():  # a file, or a FIFO / process substitution named directly
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -53,7 +57,13 @@ def iter_inputs(inputs: list[str]) -> Iterator[Path | None]:
 
 def exchanges_of(item: Path | None, bare: BareTarget) -> Iterator[Exchange]:
     if item is None:
-        yield from _from_text(sys.stdin.read(), "<stdin>", bare)
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError("<stdin>: standard input is closed; pipe a capture in, or name the file")
+        try:
+            text = sys.stdin.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"<stdin>: cannot read it ({exc.__class__.__name__}); pipe UTF-8 JSON") from None
+        yield from _from_text(text, "<stdin>", bare)
     else:
         yield from _from_file(item, bare)
 
@@ -73,10 +83,14 @@ def _from_file(path: Path, bare: BareTarget) -> Iterator[Exchange]:
         raise InputError(
             f"{path}: cannot read the file ({exc.__class__.__name__}); check its permissions and encoding"
         ) from None
-    if text.lstrip().startswith("{") and '"log"' in text[:4096] and '"entries"' in text:
+    if _HAR_START.match(text):
         yield from iter_har(path)
         return
     yield from _from_text(text, str(path), bare)
+
+
+# A HAR's top-level object opens with its "log" key; an envelope whose body mentions "log" does not.
+_HAR_START = re.compile(r'^\ufeff?\s*\{\s*"log"\s*:')
 
 
 def _from_text(text: str, source: str, bare: BareTarget) -> Iterator[Exchange]:
@@ -105,56 +119,101 @@ def _from_text(text: str, source: str, bare: BareTarget) -> Iterator[Exchange]:
 
 def parse_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text)
+        return bounded.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix the file or re-export it"
         ) from None
+    except bounded.LimitError as exc:
+        raise InputError(f"{source}: {exc}") from None
+
+
+def _object(value: Any, source: str, pointer: str, required: bool = False) -> dict[str, Any]:
+    """The value at ``pointer`` as an object ({} when absent and optional), or one line saying what it is."""
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(f"{source}: {pointer} must be an object, not {_kind(value)}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _status(value: Any, source: str, pointer: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 100 <= value <= 599:
+        raise InputError(f"{source}: {pointer} must be an HTTP status (an integer 100 to 599), not {value!r:.40}")
+    return value
+
+
+def _url(value: Any, source: str, pointer: str) -> str | None:
+    """An absolute http(s) URL, checked here so a malformed one is one line, not a crash in routing."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{source}: {pointer} must be a URL string, not {_kind(value)}")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError as exc:
+        raise InputError(f"{source}: {pointer} is not a URL ({exc}): {value[:80]!r}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{source}: {pointer} must be an absolute http(s) URL (https://host/path), not {value[:80]!r}")
+    return value
 
 
 def envelope_exchange(data: dict[str, Any], source: str) -> Exchange:
     """``{"request": {"method", "url"}, "response": {"status", "headers", "body"}}`` → Exchange."""
-    request = data.get("request") or {}
-    response = data["response"]
-    status = response.get("status")
-    if not isinstance(status, int):
-        raise InputError(f"{source}: /response/status must be an integer HTTP status, not {status!r}")
-    headers = {str(k).lower(): str(v) for k, v in (response.get("headers") or {}).items()}
+    request = _object(data.get("request"), source, "/request")
+    response = _object(data["response"], source, "/response", required=True)
+    status = _status(response.get("status"), source, "/response/status")
+    raw_headers = _object(response.get("headers"), source, "/response/headers")
+    headers = {str(k).lower(): str(v) for k, v in raw_headers.items()}
     has_body = "body" in response
     if has_body and "content-type" not in headers:
         headers["content-type"] = "application/json"
     method = request.get("method")
-    url = request.get("url")
-    return Exchange(
-        source, status, response.get("body"), has_body, headers, str(method).upper() if method else None, url
-    )
+    if method is not None and not isinstance(method, str):
+        raise InputError(f'{source}: /request/method must be a string such as "GET", not {_kind(method)}')
+    url = _url(request.get("url"), source, "/request/url")
+    return Exchange(source, status, response.get("body"), has_body, headers, method.upper() if method else None, url)
 
 
-def har_exchange(entry: dict[str, Any], source: str) -> Exchange:
-    try:
-        request, response = entry["request"], entry["response"]
-        status = int(response["status"])
-    except (KeyError, TypeError, ValueError):
-        raise InputError(
-            f"{source}: not a HAR entry (it needs request.method, request.url and response.status)"
-        ) from None
-    headers = {str(h.get("name", "")).lower(): str(h.get("value", "")) for h in response.get("headers") or []}
-    content = response.get("content") or {}
+def har_exchange(entry: Any, source: str) -> Exchange:
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(key), dict) for key in ("request", "response")):
+        raise InputError(f"{source}: not a HAR entry (it needs request.method, request.url and response.status)")
+    request = entry["request"]
+    response = _object(entry.get("response"), source, "/response", required=True)
+    status = _status(response.get("status"), source, "/response/status")
+    raw_headers = response.get("headers") or []
+    if not isinstance(raw_headers, list) or not all(isinstance(h, dict) for h in raw_headers):
+        raise InputError(f"{source}: /response/headers must be a list of {{name, value}} objects")
+    headers = {str(h.get("name", "")).lower(): str(h.get("value", "")) for h in raw_headers}
+    content = _object(response.get("content"), source, "/response/content")
     text = content.get("text")
     if not isinstance(text, str):
         text = None
     if content.get("encoding") == "base64" and text is not None:
-        text = base64.b64decode(text).decode("utf-8", errors="replace")
+        try:
+            text = base64.b64decode(text, validate=True).decode("utf-8", errors="replace")
+        except (binascii.Error, ValueError):
+            raise InputError(f"{source}: /response/content/text is marked base64 but is not valid base64") from None
     if content.get("mimeType") and "content-type" not in headers:
         headers["content-type"] = str(content["mimeType"])
     has_body = bool(text)
     body: Any = None
     if text:
         try:
-            body = json.loads(text)
-        except json.JSONDecodeError:
+            body = bounded.loads(text)
+        except (json.JSONDecodeError, bounded.LimitError) as exc:
+            if isinstance(exc, bounded.LimitError) and not str(exc).startswith(("NaN", "Infinity", "-Infinity")):
+                raise InputError(f"{source}: /response/content/text: {exc}") from None
             body = text  # not JSON: the content-type and schema checks report it
-    return Exchange(source, status, body, has_body, headers, str(request.get("method", "")).upper(), request.get("url"))
+    method = request.get("method", "")
+    url = _url(request.get("url"), source, "/request/url")
+    return Exchange(source, status, body, has_body, headers, str(method).upper(), url)
 
 
 def iter_har(path: Path) -> Iterator[Exchange]:
@@ -171,7 +230,6 @@ def iter_har(path: Path) -> Iterator[Exchange]:
 
 def _stream_entries(handle: IO[bytes], source: str) -> Iterator[Any]:
     decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
-    json_decoder = json.JSONDecoder()
     buffer = ""
     position = 0
     eof = False
@@ -218,8 +276,11 @@ def _stream_entries(handle: IO[bytes], source: str) -> Iterator[Any]:
             return
         while True:
             try:
-                entry, end = json_decoder.raw_decode(buffer, position)
+                entry, end = bounded.raw_decode(buffer, position)
                 break
+            except bounded.LimitError as exc:
+                line = lines_before + buffer.count("\n", 0, position) + 1
+                raise InputError(f"{source}:{line}: {exc}") from None
             except json.JSONDecodeError as exc:
                 if more():
                     continue
