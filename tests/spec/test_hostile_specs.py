@@ -32,7 +32,7 @@ def alias_bomb(levels: int = 9, width: int = 9) -> str:
 def test_a_hostile_spec_is_one_line_with_its_location_and_exit_2(tmp_path: Path, text: str, message: str) -> None:
     spec = tmp_path / "pr.yaml"
     spec.write_text(text, encoding="utf-8")
-    with pytest.raises(SpecError, match="nested|expands"):
+    with pytest.raises(SpecError, match=r"nested|expands"):
         load_spec(spec)
     # The timeout is a hang guard, not a speed test: without the bound this input runs for minutes.
     result = run_lmskit("lint", spec, timeout=20)
