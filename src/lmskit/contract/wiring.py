@@ -18,6 +18,7 @@ from lmskit.contract.profiles import Profile
 from lmskit.contract.targets import Target
 from lmskit.errors import UsageError
 from lmskit.spec.api import Api
+from lmskit.spec.links import read_links
 from lmskit.spec.operations import Operation
 
 _STANDARD_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
@@ -82,24 +83,6 @@ def build_schema(api: Api, target: Target, profile: Profile, options: RunOptions
 
 def has_links(api: Api, operations: list[Operation]) -> bool:
     """Whether the stateful phase has anything to walk: a link from one selected operation to another."""
-    selected = {op.operation_id for op in operations}
-    for operation in operations:
-        for response in (operation.definition.get("responses") or {}).values():
-            links = _resolve(api, response).get("links") or {}
-            for link in links.values() if isinstance(links, dict) else ():
-                if _resolve(api, link).get("operationId") in selected:
-                    return True
-    return False
-
-
-def _resolve(api: Api, value: Any) -> dict[str, Any]:
-    """A local ``$ref`` followed (one level, as links and responses use them)."""
-    if not isinstance(value, dict):
-        return {}
-    reference = value.get("$ref")
-    if not isinstance(reference, str) or not reference.startswith("#/"):
-        return value
-    found: Any = api.document
-    for part in reference[2:].split("/"):
-        found = found.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(found, dict) else None
-    return found if isinstance(found, dict) else {}
+    labels = {operation.label for operation in operations}
+    targets = {operation.operation_id for operation in operations}
+    return any(link.source.label in labels and link.target_operation_id in targets for link in read_links(api.document))
