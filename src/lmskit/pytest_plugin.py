@@ -90,7 +90,8 @@ def _serve(vendor: str, rootdir: Path) -> Iterator[RunningFake]:
 
     api = _project_api(vendor, rootdir)
     fake = get_fake(vendor)
-    app = build_app(fake, api=api)
+    # Strict: a bug in the fake answers 500 naming it, so the user's test fails instead of seeing a made-up 400.
+    app = build_app(fake, api=api, strict=True)
     credentials = fake.credentials(app.state.seed)
     with FakeServer(app) as server:
         running = RunningFake(vendor, server, credentials)

@@ -203,3 +203,28 @@ def test_any_json_value_in_an_envelope_or_har_entry_is_an_exchange_or_one_input_
             reader(value, "x.json")
         except InputError as error:
             assert "\n" not in str(error)
+
+
+def _registration(status: str = "active") -> dict:
+    return {"id": "r", "userId": "u", "offeringId": "o", "status": status, "createdDate": "2020-01-01T00:00:00Z"}
+
+
+def test_a_violation_deep_in_a_long_list_is_named_at_its_own_index() -> None:
+    import lmskit
+
+    rows = [_registration() for _ in range(2000)]
+    rows[1234] = _registration("gone")
+    result = lmskit.validate("digitalchalk", "listRegistrations", 200, {"results": rows})
+    assert [(issue.pointer, issue.keyword) for issue in result.errors] == [("/results/1234/status", "enum")]
+
+
+def test_a_body_broken_everywhere_stops_at_the_findings_limit() -> None:
+    import lmskit
+    from lmskit.validation.engine import MAX_FINDINGS
+
+    rows = [{"id": 5, "status": "bogus"} for _ in range(50_000)]
+    result = lmskit.validate("digitalchalk", "listRegistrations", 200, {"results": rows})
+    assert len(result.errors) == MAX_FINDINGS + 1
+    assert result.errors[-1].kind == "limit" and "LMSKIT_MAX_FINDINGS" in result.errors[-1].message
+    assert result.errors[0].pointer.startswith("/results/0")
+    assert {issue.pointer.split("/")[2] for issue in result.errors[:-1]} <= {str(n) for n in range(1000)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -32,6 +34,14 @@ def serve_command(
             max=10_000_000,
         ),
     ] = DEFAULT_CAPACITY,
+    expose: Annotated[
+        bool,
+        typer.Option(
+            "--expose",
+            help="Allow a --host beyond loopback; the control API then needs the token from LMSKIT_CONTROL_TOKEN"
+            " (or one made up and printed at start).",
+        ),
+    ] = False,
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -39,14 +49,26 @@ def serve_command(
     # Imported here: starlette and uvicorn are not needed by the other commands.
     from lmskit.fakes import get_fake
     from lmskit.fakes.app import build_app
-    from lmskit.fakes.server import bind, run_forever
+    from lmskit.fakes.server import bind, is_loopback, run_forever
 
     vendor = get_vendor(vendor).name
+    if not is_loopback(host) and not expose:
+        print(
+            f"lmskit: {host} is not a loopback address: anyone who reaches it could reset the fake and read its"
+            " credentials; pass --expose to serve it there with a token-protected control API",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2)
     api = apis_for([vendor], overlay, no_config)[vendor]
     fake = get_fake(vendor)
-    options: dict[str, int] = {"log_size": log_size}
+    options: dict[str, int | str] = {"log_size": log_size}
     if rate_limit:
         options["rate_limit"] = rate_limit
+    made_up_token = False
+    if expose:
+        token = os.environ.get("LMSKIT_CONTROL_TOKEN") or ""
+        made_up_token = not token
+        options["control_token"] = token or secrets.token_urlsafe(24)
     app = build_app(fake, api=api, db=db, seed=seed, options=options)
     try:
         sock = bind(host, port)
@@ -58,6 +80,11 @@ def serve_command(
     layered = f" with {len(api.overlays)} overlay(s)" if api.overlays else ""
     print(f"lmskit: {api.title} fake{layered} at http://{shown_host}:{actual}{api.default_base_path}")
     print(f"lmskit: state: {db or 'in memory'}; control API: http://{shown_host}:{actual}/_lmskit/")
+    if made_up_token:
+        # Printed once so the user can drive the control API; set LMSKIT_CONTROL_TOKEN to choose it instead.
+        print(f"lmskit: control API token (Authorization: Bearer …): {options['control_token']}")
+    elif expose:
+        print("lmskit: control API token: from LMSKIT_CONTROL_TOKEN")
     for name, value in fake.credentials(app.state.seed).items():
         print(f"lmskit: credential {name}={value}  (LMSKIT_{vendor.upper()}_{name})")
     sys.stdout.flush()

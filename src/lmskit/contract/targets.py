@@ -110,7 +110,8 @@ def fake_target(api: Api) -> Target:
     from lmskit.fakes.app import build_app
 
     fake = get_fake(api.vendor)
-    app = build_app(fake, api=api)
+    # Strict: a bug in the bundled fake answers 500, so the suite reports it instead of a plausible 400.
+    app = build_app(fake, api=api, strict=True)
     credentials = Credentials(fake.credentials(app.state.seed))
     return Target(api.vendor, f"{api.vendor} fake (in-process)", credentials, False, app, None, api.default_base_path)
 

@@ -8,18 +8,20 @@ vendor handler.
 from __future__ import annotations
 
 import logging
+import secrets
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
 from starlette.applications import Starlette
 from starlette.types import Receive, Scope, Send
 
 from lmskit.errors import InputError
-from lmskit.fakes.control import control_routes
+from lmskit.fakes.bodies import check_seed, read_seed
+from lmskit.fakes.control import control_routes, guard
 from lmskit.fakes.errors import ApiError
 from lmskit.fakes.incoming import Incoming, Rendered, read_body, render
 from lmskit.fakes.overlay_fields import fill_overlay_fields
@@ -30,7 +32,6 @@ from lmskit.fakes.store import Store
 from lmskit.fakes.throttle import RateLimiter
 from lmskit.fakes.vendor import Call, Reply, VendorFake
 from lmskit.spec.api import Api, load_api
-from lmskit.spec.loader import SafeLoader
 from lmskit.spec.operations import Operation
 from lmskit.spec.router import Match
 from lmskit.spec.servers import split_base_path
@@ -49,29 +50,25 @@ class FakeState:
     options: dict[str, Any] = field(default_factory=dict)
     clock_offset: timedelta = timedelta(0)
     log: RequestLog = field(default_factory=RequestLog)
+    # Answer 500 (not the vendor's 400) when a handler raises something unexpected: a bug the tests must see.
+    strict: bool = False
+    internal_errors: int = 0
+    # Signs what the fake hands out and must get back unchanged (Bridge's opaque cursors); kept in the store,
+    # so cursors stay valid across a restart with the same --db.
+    secret: bytes = field(default=b"", repr=False)
 
     def now(self) -> datetime:
         return datetime.now(UTC).replace(microsecond=0) + self.clock_offset
 
     def reset(self, seed: dict[str, Any] | None = None) -> None:
-        if seed is not None:
-            self.seed = seed
-        self.store.wipe()
-        self.fake.load_seed(self.store, self.seed)
-
-
-def read_seed(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such seed file") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise InputError(f"{where}: the seed is not valid YAML ({getattr(exc, 'problem', exc)})") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: a seed is a YAML mapping; see the README's 'Seed files' section")
-    return data
+        """Back to ``seed`` (default: the loaded one) and the real clock, all or nothing: a seed that does not
+        load (a duplicate id, an unknown user) leaves the previous state, seed and clock as they were."""
+        candidate = self.seed if seed is None else seed
+        with self.store.transaction():
+            self.store.wipe()
+            self.fake.load_seed(self.store, candidate)
+        self.seed = candidate
+        self.clock_offset = timedelta(0)
 
 
 def build_app(
@@ -81,24 +78,45 @@ def build_app(
     db: Path | None = None,
     seed: Path | dict[str, Any] | None = None,
     options: dict[str, Any] | None = None,
+    strict: bool = False,
 ) -> FakeApp:
     """The fake as an ASGI app, serving ``api`` (the vendor's spec with any overlays; default: the shipped spec).
 
-    With ``db`` the state survives restarts; an empty database is seeded.
+    With ``db`` the state survives restarts; an empty database is seeded. ``strict`` answers a bug in the fake
+    with a 500 naming it (for test suites) instead of the vendor's generic 400.
     """
     api = api or load_api(fake.name)
-    seed_data = seed if isinstance(seed, dict) else read_seed(seed or fake.default_seed)
+    if isinstance(seed, dict):
+        seed_data = check_seed(fake.folder, seed, "the seed")
+    else:
+        seed_data = read_seed(seed or fake.default_seed, fake.folder)
     store = Store(fake.schema_sql, db, fake.credential_tables)
     settings = dict(options or {})
     log = RequestLog(int(settings.get("log_size") or DEFAULT_CAPACITY))
-    state = FakeState(fake, api, store, seed_data, settings, log=log)
+    state = FakeState(fake, api, store, seed_data, settings, log=log, strict=strict, secret=_secret(store))
     if store.row("SELECT value FROM lmskit_meta WHERE key = 'seeded'") is None:
-        state.reset()
-        with store.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO lmskit_meta (key, value) VALUES ('seeded', '1')")
+        try:
+            with store.transaction() as conn:
+                state.reset()
+                conn.execute("INSERT OR REPLACE INTO lmskit_meta (key, value) VALUES ('seeded', '1')")
+        except (ApiError, sqlite3.Error, KeyError, TypeError, ValueError, OverflowError) as exc:
+            # What the schema cannot see: a duplicate id, a reference to a user the seed does not have.
+            where = "the seed" if isinstance(seed, dict) else str(seed or fake.default_seed)
+            message = f"{where}: does not load into the {fake.name} fake ({exc}); fix the ids it names"
+            raise InputError(message) from None
     dispatcher = _Dispatcher(state)
     control = Starlette(routes=control_routes(state))
     return FakeApp(control, dispatcher, state)
+
+
+def _secret(store: Store) -> bytes:
+    found = store.row("SELECT value FROM lmskit_meta WHERE key = 'secret'")
+    if found is not None:
+        return bytes.fromhex(found["value"])
+    value = secrets.token_bytes(32)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO lmskit_meta (key, value) VALUES ('secret', ?)", [value.hex()])
+    return value
 
 
 class _Dispatcher:
@@ -118,11 +136,18 @@ class _Dispatcher:
         try:
             return self._respond(incoming, now)
         except ApiError as error:
-            return self._error(error)
-        except Exception:
-            # A fake must never answer 5xx for anything a client can send: log the bug, answer 400.
+            return self.error_reply(error)
+        except Exception as exc:
+            # Every input has a documented answer; reaching here is a bug in the fake. It is logged and counted
+            # (GET /_lmskit/info), and a strict fake (the kit's tests, contract runs against the bundled fakes)
+            # answers 500 so that the suite fails on it. A served fake answers its generic 400 instead: a user's
+            # sync under test must not see a 5xx for the fake's own bug.
             logger.exception("%s fake: unhandled error for %s %s", self.fake.name, incoming.method, incoming.path)
-            return self._error(ApiError(400, "The request could not be processed."))
+            self.state.internal_errors += 1
+            if self.state.strict:
+                detail = f"lmskit fake bug: {type(exc).__name__} answering {incoming.method} {incoming.path}"
+                return render(Reply(500, {"lmskit_internal_error": detail}))
+            return self.error_reply(ApiError(400, "The request could not be processed."))
 
     def _respond(self, incoming: Incoming, now: datetime) -> Rendered:
         split = split_base_path(incoming.path, self.api.base_paths)
@@ -167,6 +192,7 @@ class _Dispatcher:
             base_path=base,
             now=now,
             options=self.state.options,
+            secret=self.state.secret,
         )
         reply = self.fake.handlers[operation.operation_id or ""](call)
         if self.api.overlays and reply.has_body:
@@ -189,8 +215,12 @@ class _Dispatcher:
         message = "; ".join(problem.message for problem in problems[:5])
         return ApiError(status, message, first.name, "ValidationError")
 
-    def _error(self, error: ApiError) -> Rendered:
+    def error_reply(self, error: ApiError) -> Rendered:
         return render(Reply(error.status, self.fake.error(error), error.headers))
+
+
+# Larger than any enrollment body; a bigger one is refused before it is held in memory.
+MAX_BODY_BYTES = 16 * 1024 * 1024
 
 
 class FakeApp:
@@ -207,7 +237,7 @@ class FakeApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith("/_lmskit/"):
-            await self.control(scope, receive, send)
+            await self._control(scope, receive, send)
             return
         started = time.perf_counter()
         now = self.state.now()
@@ -215,10 +245,23 @@ class FakeApp:
         try:
             # Vendor calls are answered at the ASGI level: one read of the scope, two messages out. Starlette's
             # Request and Response objects cost more than the fake's own work on a small answer.
-            incoming = Incoming.from_scope(scope, await read_body(receive))
-            status, headers, content = self.dispatcher.respond(incoming, now)
+            body = await read_body(receive, MAX_BODY_BYTES)
+            if body is None:
+                too_large = ApiError(413, f"The request body is larger than {MAX_BODY_BYTES // 2**20} MiB.")
+                status, headers, content = self.dispatcher.error_reply(too_large)
+            else:
+                status, headers, content = self.dispatcher.respond(Incoming.from_scope(scope, body), now)
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": content})
         finally:
             elapsed_ms = (time.perf_counter() - started) * 1000
             self.state.log.add(scope["method"], scope["path"], status, elapsed_ms, now)
+
+    async def _control(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope["headers"]}
+            refused = guard(headers, scope["method"], self.state.options.get("control_token"))
+            if refused is not None:
+                await refused(scope, receive, send)
+                return
+        await self.control(scope, receive, send)

@@ -45,13 +45,19 @@ class Incoming:
         return cls(scope["method"], scope["path"], query, headers, f"{scope.get('scheme', 'http')}://{host}", body)
 
 
-async def read_body(receive: Receive) -> bytes:
+async def read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None once it grows past ``limit`` bytes (the rest is not kept)."""
     chunks = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":
             break
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
         if not message.get("more_body"):
             break
     return b"".join(chunks)

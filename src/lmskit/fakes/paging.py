@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -24,16 +26,24 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def encode_cursor(position: int, fingerprint: str) -> str:
-    """An opaque cursor: the next row's position, bound to the filters it was issued for."""
+def encode_cursor(position: int, fingerprint: str, key: bytes) -> str:
+    """An opaque cursor: the next row's position, bound to the filters it was issued for and signed (HMAC-SHA256
+    over both), so a client cannot forge one or move it to another query, as with a real opaque-cursor vendor."""
     raw = json.dumps({"p": position, "f": fingerprint}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    signature = hmac.new(key, raw, hashlib.sha256).digest()[:16]
+    return base64.urlsafe_b64encode(signature + raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, fingerprint: str) -> int:
+def decode_cursor(cursor: str, fingerprint: str, key: bytes) -> int:
     try:
+        if len(cursor) > 2048:
+            raise ValueError("too long")
         padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        decoded = base64.urlsafe_b64decode(padded.encode())
+        signature, raw = decoded[:16], decoded[16:]
+        if not hmac.compare_digest(signature, hmac.new(key, raw, hashlib.sha256).digest()[:16]):
+            raise ValueError("not signed by this fake")
+        data = json.loads(raw)
         position = int(data["p"])
         issued_for = str(data["f"])
     except (ValueError, KeyError, TypeError) as exc:

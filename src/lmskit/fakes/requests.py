@@ -6,18 +6,22 @@ Every fake validates requests through this one mechanism, against the vendor's o
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from lmskit import bounded
 from lmskit.spec.media import is_json_media_type
 from lmskit.spec.parameters import Parameter, RequestShape, schema_types
 from lmskit.spec.schemas import SchemaValidators, SchemaViolation
 
 _INTEGER = re.compile(r"^-?\d+$")
 _NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+# Every vendor stores integers in 64 bits (.NET long, Rails bigint, Java long), and so does SQLite: a wider one
+# is a validation error of the vendor's, not an OverflowError deep in a handler.
+_INT64 = range(-(2**63), 2**63)
+_WIDE = "the integer does not fit in 64 bits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,9 @@ def parse_request(
                 )
             continue
         value = _coerce(raw, parameter.types, parameter.schema)
+        if _wide_integer(value) is not None:
+            problems.append(RequestProblem(parameter.location, parameter.name, f"{parameter.name}: {_WIDE}", "maximum"))
+            continue
         for violation in _violations(validators, parameter.schema_pointer, value):
             problems.append(
                 RequestProblem(
@@ -97,9 +104,17 @@ def _parse_body(
         problems.append(RequestProblem("body", None, f"the body must be application/json, not {content_type}"))
         return None
     try:
-        body = json.loads(raw_body)
+        body = bounded.loads(raw_body)
+    except bounded.LimitError as exc:
+        problems.append(RequestProblem("body", None, f"the body is {exc}", "maxDepth"))
+        return None
     except (ValueError, UnicodeDecodeError) as exc:
         problems.append(RequestProblem("body", None, f"the body is not valid JSON ({exc})"))
+        return None
+    wide = _wide_integer(body)
+    if wide is not None:
+        token = wide.lstrip("/").split("/", 1)[0]
+        problems.append(RequestProblem("body", token or None, f"{wide or 'body'}: {_WIDE}", "maximum"))
         return None
     if shape.body.schema_pointer is not None:
         for violation in _violations(validators, shape.body.schema_pointer, body):
@@ -149,3 +164,20 @@ def _coerce(raw: str | list[str], types: frozenset[str], schema: dict[str, Any])
     if "boolean" in types and raw in ("true", "false"):
         return raw == "true"
     return raw
+
+
+def _wide_integer(value: Any) -> str | None:
+    """The JSON pointer of the first integer in ``value`` outside 64 bits, or None (iterative: bodies are deep)."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, bool):
+            continue
+        if isinstance(node, int):
+            if node not in _INT64:
+                return pointer
+        elif isinstance(node, dict):
+            stack.extend((child, f"{pointer}/{key}") for key, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((child, f"{pointer}/{index}") for index, child in enumerate(node))
+    return None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 import threading
 import time
@@ -20,6 +21,16 @@ class ServerState(Enum):
     NEW = "new"
     RUNNING = "running"
     STOPPED = "stopped"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or an address to listen on) reaches this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -45,6 +56,11 @@ class FakeServer:
     def __init__(self, app: ASGIApp, host: str = "127.0.0.1", port: int = 0, base_path: str | None = None) -> None:
         self.app = app
         self.host = host
+        if isinstance(app, FakeApp) and not is_loopback(host) and not app.state.options.get("control_token"):
+            raise ValueError(
+                f"{host} is not a loopback address: build the app with options={{'control_token': ...}} so the"
+                " control API is not open to everyone who reaches it"
+            )
         # A fake's first declared server's base path (DigitalChalk's /dc/api/v5), unless told otherwise.
         default = app.state.api.default_base_path if isinstance(app, FakeApp) else ""
         self.base_path = default if base_path is None else base_path

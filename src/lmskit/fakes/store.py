@@ -62,11 +62,17 @@ class Store:
         # credential's verdict stays true until it moves. A rolled-back change bumps it too, which only costs
         # one more lookup.
         self.credential_epoch = 0
+        self._depth = 0  # transactions open on this connection (the lock makes them this thread's)
         try:
             if path is None:
                 self._connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
             else:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(
+                        f"{path}: cannot make its folder ({exc.strerror}); pass a --db path in a folder you can write"
+                    ) from None
                 self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
                 self._connection.execute("PRAGMA journal_mode=WAL")
                 # With WAL, NORMAL survives a killed process (the OS keeps the writes) and spares an fsync per
@@ -91,15 +97,38 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work; everything inside commits together or not at all."""
+        """One atomic unit of work; everything inside commits together or not at all.
+
+        Nested inside another transaction of this thread it is a savepoint: a seed that fails halfway through
+        its own transactions rolls back with the wipe before it (the control API applies seeds all or nothing).
+        """
         with self._lock:
-            self._connection.execute("BEGIN IMMEDIATE")
+            depth = self._depth
+            self._depth += 1
+            begin, commit, rollback = (
+                ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+                if depth == 0
+                else (f"SAVEPOINT lmskit_{depth}", f"RELEASE lmskit_{depth}", f"ROLLBACK TO lmskit_{depth}")
+            )
             try:
-                yield self._connection
-            except BaseException:
-                self._connection.execute("ROLLBACK")
-                raise
-            self._connection.execute("COMMIT")
+                self._connection.execute(begin)
+                try:
+                    yield self._connection
+                except BaseException:
+                    self._connection.execute(rollback)
+                    if depth:
+                        self._connection.execute(commit)  # a savepoint rolled back to is still open
+                    raise
+                try:
+                    self._connection.execute(commit)
+                except sqlite3.Error:
+                    # A deferred foreign key fails at COMMIT, which leaves the transaction open: close it.
+                    self._connection.execute(rollback)
+                    if depth:
+                        self._connection.execute(commit)
+                    raise
+            finally:
+                self._depth = depth
 
     def _credentials_changed(self) -> None:
         self.credential_epoch += 1

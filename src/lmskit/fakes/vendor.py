@@ -28,6 +28,8 @@ class Call:
     base_path: str  # the server base path alone, for Location headers
     now: datetime
     options: Mapping[str, Any]
+    # The fake's signing key, for what it hands out and must get back unchanged (opaque cursors).
+    secret: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True, slots=True)

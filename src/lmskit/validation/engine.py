@@ -6,9 +6,11 @@ Validators are compiled once per (operation, status, media type) and reused for 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from lmskit.spec.api import Api
@@ -17,8 +19,11 @@ from lmskit.spec.operations import Operation
 from lmskit.spec.pointers import join_pointer
 from lmskit.spec.refs import RefError, resolve
 from lmskit.spec.responses import ResponseShape
+from lmskit.spec.schemas import SchemaViolation
 
 ERROR, WARNING = "error", "warning"
+# Findings kept per response; LMSKIT_MAX_FINDINGS raises it.
+MAX_FINDINGS = int(os.environ.get("LMSKIT_MAX_FINDINGS", "1000"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +93,13 @@ class ResponseChecker:
                     issues.append(Issue("header", message, schema_path=violation.schema_pointer))
         if plan.fast is not None and has_body and _is_json(headers) and plan.fast.is_valid(body):
             return issues  # the common body, in one jsonschema-rs call: valid, nothing undocumented
-        issues.extend(self._check_body(api, plan, operation, status, headers, body, has_body))
+        found = self._check_body(api, plan, operation, status, headers, body, has_body)
+        issues.extend(islice(found, MAX_FINDINGS))
+        if next(found, None) is not None:
+            # A body broken everywhere (250,000 bad rows) would otherwise hold gigabytes of findings that no
+            # report shows: the first MAX_FINDINGS say what is wrong, the rest is not examined.
+            message = f"more findings in this response were not examined (the first {MAX_FINDINGS:,} are listed)"
+            issues.append(Issue("limit", message + "; LMSKIT_MAX_FINDINGS raises the limit"))
         return issues
 
     def _check_body(
@@ -127,7 +138,7 @@ class ResponseChecker:
             return
         if isinstance(body, str) and not is_json_media_type(content_type or media):
             return
-        for violation in api.validators.iter_violations(schema_pointer, body):
+        for violation in _violations(api, schema_pointer, body):
             value = _value_at(body, violation.instance_pointer)
             yield Issue(
                 "schema",
@@ -160,6 +171,64 @@ class ResponseChecker:
             plan = None if shape is None else ResponsePlan(shape, _fast_check(api, shape))
             self._plans[key] = plan
             return plan
+
+
+# Items validated per jsonschema-rs call when a list body is long: jsonschema-rs gathers every error of a call
+# before handing out the first (about 3 KB each), so 250,000 bad rows in one call would hold gigabytes.
+CHUNK_ITEMS = 500
+# Array keywords that judge the whole list: such an array is validated whole.
+_WHOLE_LIST_KEYWORDS = frozenset({"maxItems", "minItems", "uniqueItems", "contains", "prefixItems", "unevaluatedItems"})
+
+
+def _violations(api: Api, schema_pointer: str, body: Any) -> Iterator[SchemaViolation]:
+    """The body's violations, a long list (a root array, or a top-level property holding one) in chunks of
+    ``CHUNK_ITEMS`` items, so a caller that stops after ``MAX_FINDINGS`` never pays for the rest."""
+    validators = api.validators
+    split = _long_list(api.document, schema_pointer, body)
+    if split is None:
+        yield from validators.iter_violations(schema_pointer, body)
+        return
+    key, items_pointer = split
+    items: list[Any] = body if key is None else body[key]
+    if key is not None:
+        # The envelope with its list cut to the first chunk: every other field, and the first items, at once.
+        yield from validators.iter_violations(schema_pointer, {**body, key: items[:CHUNK_ITEMS]})
+    prefix = "" if key is None else join_pointer("", key)
+    for start in range(0 if key is None else CHUNK_ITEMS, len(items), CHUNK_ITEMS):
+        for violation in validators.iter_violations(items_pointer, items[start : start + CHUNK_ITEMS]):
+            head, _, rest = violation.instance_pointer.lstrip("/").partition("/")
+            moved = join_pointer(prefix, start + int(head)) + (f"/{rest}" if rest else "")
+            yield SchemaViolation(moved, violation.schema_pointer, violation.message, violation.keyword_pointer)
+
+
+def _long_list(document: dict[str, Any], schema_pointer: str, body: Any) -> tuple[str | None, str] | None:
+    """(the top-level key holding a list longer than a chunk, or None for a root list; the pointer of a schema for
+    a slice of it), when its schema is a plain ``items`` array; None otherwise."""
+    try:
+        root = resolve(document, {"$ref": "#" + schema_pointer}, schema_pointer)
+    except RefError:
+        return None
+    candidates: list[tuple[str | None, Any, str]] = []
+    if isinstance(body, list):
+        candidates.append((None, root.value, root.pointer))
+    elif isinstance(body, dict) and isinstance(root.value, dict):
+        properties = root.value.get("properties")
+        for key, value in body.items():
+            if isinstance(value, list) and isinstance(properties, dict) and key in properties:
+                pointer = join_pointer(root.pointer, "properties", key)
+                try:
+                    found = resolve(document, properties[key], pointer)
+                except RefError:
+                    continue
+                candidates.append((key, found.value, found.pointer))
+    for key, schema, pointer in candidates:
+        items = body if key is None else body[key]
+        if len(items) <= CHUNK_ITEMS or not isinstance(schema, dict):
+            continue
+        if isinstance(schema.get("items"), dict) and not (_WHOLE_LIST_KEYWORDS & set(schema)):
+            # The slice is checked against the array schema itself (its type, its items), which holds for a slice.
+            return key, pointer
+    return None
 
 
 def _fast_check(api: Api, shape: ResponseShape) -> Any:

@@ -101,7 +101,7 @@ def list_enrollments(call: Call) -> Reply:
     fingerprint = hashlib.sha256(json.dumps([program_id, filters], sort_keys=True, default=str).encode()).hexdigest()[
         :16
     ]
-    offset = decode_cursor(str(query["after"]), fingerprint) if "after" in query else 0
+    offset = decode_cursor(str(query["after"]), fingerprint, call.secret) if "after" in query else 0
     rows = call.store.rows(
         f"{_SELECT} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ? OFFSET ?",
         [*parameters, limit + 1, offset],
@@ -111,7 +111,7 @@ def list_enrollments(call: Call) -> Reply:
     if len(rows) > limit:
         next_query = {
             **{k: v for k, v in query.items() if k != "after"},
-            "after": encode_cursor(offset + limit, fingerprint),
+            "after": encode_cursor(offset + limit, fingerprint, call.secret),
         }
         meta["next"] = page_url(call.base_url, f"/api/author/programs/{program_id}/learners", next_query)
     return Reply(
