@@ -37,6 +37,29 @@ def ceiling_app(bodies: dict[str, Any]) -> Starlette:
     return Starlette(routes=[Route("/{path:path}", answer, methods=["GET", "POST", "PATCH", "PUT", "DELETE"])])
 
 
+def large_absorb(rows: int) -> tuple[Any, str]:
+    """An Absorb fake whose first course holds ``rows`` more enrollments; announces URL, course and credentials."""
+    import uuid
+
+    from lmskit.fakes import get_fake
+    from lmskit.fakes.app import build_app
+    from lmskit.fakes.server import FakeServer
+
+    fake = get_fake("absorb")
+    seed = dict(build_app(fake).state.seed)
+    course = seed["courses"][0]["id"]
+    users = [{"id": str(uuid.UUID(int=index + 1)), "full_name": f"Learner {index}"} for index in range(rows)]
+    enrollments = [{"user": user["id"], "course": course} for user in users]
+    seed = {**seed, "users": seed["users"] + users, "enrollments": seed["enrollments"] + enrollments}
+    app = build_app(fake, seed=seed)
+    server = FakeServer(app)
+    credentials = fake.credentials(seed)
+    announce = " ".join(
+        [server.base_url, course, credentials["API_KEY"], credentials["USERNAME"], credentials["PASSWORD"]]
+    )
+    return server, announce
+
+
 def main() -> None:
     from lmskit.fakes.server import FakeServer
 
@@ -46,10 +69,12 @@ def main() -> None:
         from lmskit.fakes.app import build_app
 
         server = FakeServer(build_app(get_fake(what)))
+    elif kind == "large-absorb":
+        server, announce = large_absorb(int(what))
     else:
         server = FakeServer(ceiling_app(json.loads(Path(what).read_text(encoding="utf-8"))), base_path="")
     server.start()
-    print(server.root_url, flush=True)
+    print(announce if kind == "large-absorb" else server.root_url, flush=True)
     stop = threading.Event()
     threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
     stop.wait()

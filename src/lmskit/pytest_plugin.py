@@ -82,6 +82,9 @@ def _project_api(vendor: str, rootdir: Path) -> Api:
 
 
 def _serve(vendor: str, rootdir: Path) -> Iterator[RunningFake]:
+    from lmskit.extras import require
+
+    require("fakes", f"the {vendor}_fake fixture")
     from lmskit.contract.auth import Authenticator
     from lmskit.contract.credentials import Credentials
     from lmskit.fakes import get_fake

@@ -13,6 +13,7 @@ from lmskit.contract.locate import contracts_dir
 from lmskit.contract.options import DEFAULT_SEED, FAKE, RunOptions, check_counts, parse_params
 from lmskit.contract.profiles import PROFILES, get_profile
 from lmskit.errors import UsageError
+from lmskit.extras import require
 from lmskit.vendors import VENDORS
 
 JUNIT_FILE = "lmskit-contracts.xml"
@@ -70,6 +71,7 @@ def contract_command(
     no_config: NoConfigOption = False,
 ) -> None:
     """Every documented operation, all phases (examples, coverage, fuzzing, stateful), all checks."""
+    require("contract", "lmskit contract")
     # Imported here: httpx, pytest and schemathesis are not needed by the other commands.
     from lmskit.contract.session import ContractSession
 

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
+from lmskit.extras import require
 from lmskit.fakes.request_log import DEFAULT_CAPACITY
 from lmskit.vendors import get_vendor
 
@@ -46,6 +47,7 @@ def serve_command(
     no_config: NoConfigOption = False,
 ) -> None:
     """Serve the vendor's fake: the documented behaviour, plus a control API under /_lmskit/."""
+    require("fakes", "lmskit serve")
     # Imported here: starlette and uvicorn are not needed by the other commands.
     from lmskit.fakes import get_fake
     from lmskit.fakes.app import build_app

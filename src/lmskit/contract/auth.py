@@ -147,11 +147,9 @@ class Authenticator:
             # The body may echo what was sent; report the status alone.
             raise AuthError(f"{operation.label} answered {response.status_code}; check the credentials for this vendor")
         try:
-            token = response.json()
+            token = source.token_in(response.json())
         except ValueError:
             raise AuthError(f"{operation.label} did not return JSON") from None
-        if isinstance(token, dict):
-            token = token.get(source.field)
-        if not isinstance(token, str) or not token:
+        if token is None:
             raise AuthError(f"{operation.label} did not return a token")
         return token

@@ -16,8 +16,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from starlette.applications import Starlette
-from starlette.types import Receive, Scope, Send
+from lmskit.extras import missing
+
+try:
+    from starlette.applications import Starlette
+    from starlette.types import Receive, Scope, Send
+except ImportError:
+    missing("fakes", "the verified fakes")
 
 from lmskit.errors import InputError
 from lmskit.fakes.bodies import check_seed, read_seed

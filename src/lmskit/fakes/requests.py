@@ -22,6 +22,7 @@ _NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 # is a validation error of the vendor's, not an OverflowError deep in a handler.
 _INT64 = range(-(2**63), 2**63)
 _WIDE = "the integer does not fit in 64 bits"
+_LONG_DIGITS = re.compile(rb"\d{19}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def parse_request(
                 )
             continue
         value = _coerce(raw, parameter.types, parameter.schema)
-        if _wide_integer(value) is not None:
+        if isinstance(value, (int, list)) and _wide_integer(value) is not None:
             problems.append(RequestProblem(parameter.location, parameter.name, f"{parameter.name}: {_WIDE}", "maximum"))
             continue
         for violation in _violations(validators, parameter.schema_pointer, value):
@@ -111,7 +112,8 @@ def _parse_body(
     except (ValueError, UnicodeDecodeError) as exc:
         problems.append(RequestProblem("body", None, f"the body is not valid JSON ({exc})"))
         return None
-    wide = _wide_integer(body)
+    # Only a run of 19 or more digits can be an integer past 64 bits: most bodies skip the walk.
+    wide = _wide_integer(body) if _LONG_DIGITS.search(raw_body) else None
     if wide is not None:
         token = wide.lstrip("/").split("/", 1)[0]
         problems.append(RequestProblem("body", token or None, f"{wide or 'body'}: {_WIDE}", "maximum"))

@@ -11,8 +11,13 @@ from enum import Enum
 from types import TracebackType
 from typing import Any
 
-import uvicorn
-from starlette.types import ASGIApp
+from lmskit.extras import missing
+
+try:
+    import uvicorn
+    from starlette.types import ASGIApp
+except ImportError:
+    missing("fakes", "serving a fake")
 
 from lmskit.fakes.app import FakeApp
 

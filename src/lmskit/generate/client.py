@@ -12,6 +12,8 @@ Why these settings:
   binary installed beside this interpreter, so generation does not depend on PATH, and without a cache,
   so nothing but source lands in the output folder, and `--isolated`, so no pyproject.toml around the
   output folder changes the result.
+- ``_lmskit.py`` beside the client carries what ``lmskit.clients`` needs at run time (paging, retry safety,
+  rate limit, security), so a client pages and authenticates as its spec says (``runtime_view``).
 - The generator reads the Api's document (overlays applied) through ``client_view``, written to a
   temporary file: the committed clients come from the shipped specs alone.
 """
@@ -30,6 +32,7 @@ import yaml
 
 from lmskit.errors import GenerationError
 from lmskit.generate.client_view import client_view
+from lmskit.generate.runtime_view import write_runtime_view
 from lmskit.spec.api import Api
 
 PINNED_VERSIONS = {"openapi-python-client": "0.29.1", "ruff": "0.17.6"}
@@ -94,4 +97,12 @@ def generate_client(api: Api, output_dir: Path, package: str | None = None) -> P
         raise GenerationError(f"{where}: openapi-python-client failed (exit {result.returncode}): {tail}")
     # PEP 561 marker: without it mypy ignores the client's annotations in the user's code.
     (target / "py.typed").write_text("", encoding="utf-8")
+    view = write_runtime_view(api, target)
+    from ruff.__main__ import find_ruff_bin
+
+    # Formatted as the post-hooks format the generator's own files (they ran before this file existed).
+    subprocess.run(
+        [find_ruff_bin(), "format", str(view), "--isolated", "--no-cache", "--line-length", "120", "--quiet"],
+        check=True,
+    )
     return target

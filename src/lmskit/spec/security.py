@@ -39,6 +39,12 @@ class TokenSource:
         """``{"username": "{USERNAME}"}`` → ``{"username": "api.admin"}``."""
         return _fill(self.body, values)
 
+    def token_in(self, answer: Any) -> str | None:
+        """The token in the operation's decoded JSON answer (a bare string, or ``field`` of an object)."""
+        if isinstance(answer, dict):
+            answer = answer.get(self.field)
+        return answer if isinstance(answer, str) and answer else None
+
 
 @dataclass(frozen=True, slots=True)
 class Scheme:

@@ -94,15 +94,18 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
                     "INSERT INTO absorb_sessions (id, course_id, name) VALUES (?, ?, ?)",
                     [session["id"].lower(), course["id"].lower(), session["name"]],
                 )
-    from lmskit.fakes.absorb.routes import create_enrollment
+    from lmskit.fakes.absorb.routes import create_enrollment, insert_activity
 
     with store.transaction() as db:
         for item in seed.get("enrollments", []):
             added = dates.normalise(item.get("date_added", "2024-01-01T00:00:00Z"))
             wanted = str(item["id"]).lower() if item.get("id") else None
-            create_enrollment(
+            enrollment_id = create_enrollment(
                 db, item["user"].lower(), item["course"].lower(), added, re_enroll=False, enrollment_id=wanted
             )
+            if item.get("session"):
+                # An ILC enrollment in one of the course's sessions, as createIlcEnrollment makes it.
+                insert_activity(db, "session", enrollment_id, item["session"].lower(), None, added)
 
 
 def credentials(seed: dict[str, Any]) -> dict[str, str]:

@@ -32,6 +32,11 @@ RULES: tuple[Rule, ...] = (
         "x-lmskit-contract and x-lmskit-token name real operations and statuses",
         extensions.check_extensions,
     ),
+    Rule(
+        "paging",
+        "x-lmskit-pagination, x-lmskit-rate-limit and x-lmskit-retry-safe are well-formed",
+        extensions.check_paging,
+    ),
 )
 
 

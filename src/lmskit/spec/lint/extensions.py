@@ -8,6 +8,7 @@ from typing import Any
 from lmskit.spec.lint._problem import Problem
 from lmskit.spec.loader import Spec
 from lmskit.spec.operations import iter_operations
+from lmskit.spec.paging import check_paging_extensions
 from lmskit.spec.pointers import join_pointer
 
 _CONTRACT_KEYS = {"state-rejection-statuses", "auth-probe", "why"}
@@ -67,3 +68,9 @@ def _check_token(token: Any, pointer: str, operation_ids: set[str | None]) -> It
             "x-lmskit-token names no operation of this spec",
             "write `{operationId: authenticate, body: {...}}`",
         )
+
+
+def check_paging(spec: Spec) -> Iterator[Problem]:
+    """``x-lmskit-pagination``, ``x-lmskit-rate-limit`` and ``x-lmskit-retry-safe`` (lmskit.spec.paging)."""
+    for pointer, problem in check_paging_extensions(spec.document):
+        yield Problem(pointer, problem, "see lmskit/spec/paging.py for the extension's shape")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lmskit.extras import require
 from lmskit.spec.lint._problem import Problem
 from lmskit.spec.loader import Spec
 from lmskit.spec.pointers import join_pointer
@@ -14,7 +15,8 @@ def check_structure(spec: Spec) -> Iterator[Problem]:
     if not (isinstance(version, str) and version.startswith("3.1")):
         yield Problem("/openapi", f"openapi version is {version!r}, not 3.1.x", "set `openapi: 3.1.0`")
         return
-    # Imported here: it takes over a second to import, and only this rule needs it.
+    # Imported here: it takes over a second to import, and only this rule needs it (the [lint] extra).
+    require("lint", "lmskit lint's OpenAPI structure rule")
     from openapi_spec_validator import OpenAPIV31SpecValidator
 
     try:

@@ -1,0 +1,221 @@
+"""Every item of a list operation, across pages, as the spec's ``x-lmskit-pagination`` says to page it.
+
+    from absorb_client.api.enrollments import list_course_enrollments
+    from lmskit.clients import client_from_env, paginate
+
+    absorb = client_from_env("absorb")
+    for enrollment in paginate(list_course_enrollments, client=absorb, course_id=course):
+        ...
+
+One mechanism for every vendor: a page size parameter at its documented maximum (fewest requests), then the
+next page from a link in the body (DigitalChalk's ``next``, Bridge's ``meta.next`` with its opaque cursor) or
+an offset moved by a page or by its items (Absorb's page-index ``_offset``), until the link is gone, a page
+comes back short, or the declared total is reached. Pages are fetched lazily, one at a time: memory stays flat
+however many items there are. Items are the generated models, parsed by the generated code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from lmskit.clients.described import ClientSetupError, Described, described, package_of
+from lmskit.errors import LmskitError
+from lmskit.spec.operations import Operation
+from lmskit.spec.paging import Pagination
+
+
+class PageError(LmskitError):
+    """A page could not be read: an error status, a link to another host, a link that repeats its page."""
+
+
+def paginate(
+    operation: ModuleType,
+    /,
+    *,
+    client: Any,
+    page_size: int | None = None,
+    max_items: int | None = None,
+    **arguments: Any,
+) -> Iterator[Any]:
+    """Every item of ``operation`` (a generated module such as ``list_course_enrollments``), page after page.
+
+    ``arguments`` are the operation's own (``course_id=…``, ``field_filter_=…``); ``page_size`` defaults to the
+    documented maximum and may not exceed it; ``max_items`` stops early.
+    """
+    walk = _Walk.start(operation, client, page_size, max_items, arguments)
+    http = client.get_httpx_client()
+    request: dict[str, Any] | None = walk.first
+    while request is not None:
+        response = http.request(**request)
+        page = walk.read(response)
+        yield from walk.take(page)
+        request = walk.following(page, response)
+
+
+async def apaginate(
+    operation: ModuleType,
+    /,
+    *,
+    client: Any,
+    page_size: int | None = None,
+    max_items: int | None = None,
+    **arguments: Any,
+) -> AsyncIterator[Any]:
+    """``paginate`` for asyncio: ``async for enrollment in apaginate(list_course_enrollments, client=…)``."""
+    walk = _Walk.start(operation, client, page_size, max_items, arguments)
+    http = client.get_async_httpx_client()
+    request: dict[str, Any] | None = walk.first
+    while request is not None:
+        response = await http.request(**request)
+        await response.aread()
+        page = walk.read(response)
+        for item in walk.take(page):
+            yield item
+        request = walk.following(page, response)
+
+
+@dataclass
+class _Walk:
+    """Where a walk through the pages stands; the sync and async loops share it."""
+
+    module: ModuleType
+    client: Any
+    api: Described
+    operation: Operation
+    pagination: Pagination
+    attributes: dict[str, list[list[str]]]
+    first: dict[str, Any] | None  # None: nothing to read (max_items=0)
+    size: int | None
+    max_items: int | None
+    yielded: int = 0
+    page_number: int = 0
+    offset: int = 0
+
+    @classmethod
+    def start(
+        cls, module: ModuleType, client: Any, page_size: int | None, max_items: int | None, arguments: dict[str, Any]
+    ) -> _Walk:
+        api = described(package_of(module))
+        operation = api.operation_of_module(module.__name__.rsplit(".", 1)[-1])
+        pagination = api.pagination(operation)
+        if pagination is None:
+            raise ClientSetupError(
+                f"{operation.label} ({operation.operation_id}) does not page; call {module.__name__}.sync_detailed"
+            )
+        if max_items is not None and max_items < 0:
+            raise ClientSetupError(f"max_items is 0 or more, not {max_items}")
+        request: dict[str, Any] = module._get_kwargs(**arguments)
+        params = dict(request.get("params") or {})
+        size = _page_size(pagination, page_size, operation)
+        if size is not None and pagination.page_size is not None:
+            params[pagination.page_size.name] = size
+        offset = 0
+        if pagination.offset is not None:
+            found = params.get(pagination.offset.name, 0)
+            offset = int(found) if isinstance(found, int) else 0
+            params[pagination.offset.name] = offset
+        request["params"] = params
+        attributes = api.page_attributes.get(operation.operation_id or "", {})
+        first = None if max_items == 0 else request
+        return cls(module, client, api, operation, pagination, attributes, first, size, max_items, offset=offset)
+
+    def read(self, response: httpx.Response) -> Any:
+        """The page's model; PageError for anything but a 200."""
+        self.page_number += 1
+        if response.status_code != 200:
+            raise PageError(
+                f"{self.operation.label}: page {self.page_number} answered {response.status_code}"
+                f" after {self.yielded} item(s); nothing more was read"
+            )
+        return self.module._build_response(client=self.client, response=response).parsed
+
+    def take(self, page: Any) -> Iterator[Any]:
+        for item in self._items(page):
+            if self.max_items is not None and self.yielded >= self.max_items:
+                return
+            self.yielded += 1
+            yield item
+
+    def following(self, page: Any, response: httpx.Response) -> dict[str, Any] | None:
+        """The request for the next page, or None when this one was the last."""
+        if self.max_items is not None and self.yielded >= self.max_items:
+            return None
+        count = len(self._items(page))
+        if self.pagination.next_link is not None:
+            return self._follow_link(page, response, count)
+        if count == 0 or (self.size is not None and count < self.size):
+            return None
+        assert self.pagination.offset is not None and self.size is not None
+        self.offset += 1 if self.pagination.offset_counts == "pages" else self.size
+        total = _first(page, self.attributes.get("total", []))
+        covered = self.offset * self.size if self.pagination.offset_counts == "pages" else self.offset
+        if isinstance(total, int) and covered >= total:
+            return None
+        assert self.first is not None
+        request = dict(self.first)
+        request["params"] = {**self.first["params"], self.pagination.offset.name: self.offset}
+        return request
+
+    def _follow_link(self, page: Any, response: httpx.Response, count: int) -> dict[str, Any] | None:
+        link = _first(page, self.attributes.get("next-link", []))
+        if not isinstance(link, str) or not link:
+            return None
+        current = response.request.url
+        target = current.join(link)
+        if (target.scheme, target.host, target.port) != (current.scheme, current.host, current.port):
+            raise PageError(
+                f"{self.operation.label}: page {self.page_number} links to another host ({target.host});"
+                " not followed, it would carry your credentials there"
+            )
+        if target == current:
+            raise PageError(f"{self.operation.label}: page {self.page_number} links to itself; stopping")
+        if count == 0:
+            return None  # a link after an empty page would only repeat emptiness
+        headers = (self.first or {}).get("headers") or {}
+        return {"method": "get", "url": str(target), "headers": headers}
+
+    def _items(self, page: Any) -> list[Any]:
+        for path in self.attributes.get("items", []):
+            found = _at(page, path)
+            if isinstance(found, list):
+                return found
+        return []
+
+
+def _page_size(pagination: Pagination, wanted: int | None, operation: Operation) -> int | None:
+    parameter = pagination.page_size
+    if parameter is None:
+        if wanted is not None:
+            raise ClientSetupError(f"{operation.label} has no page size to set")
+        return None
+    if wanted is None:
+        return parameter.maximum
+    if wanted < 1:
+        raise ClientSetupError(f"page_size is 1 or more, not {wanted}")
+    if parameter.maximum is not None and wanted > parameter.maximum:
+        raise ClientSetupError(
+            f"page_size {wanted} is above {parameter.name}'s documented maximum of {parameter.maximum} for "
+            f"{operation.label} (the vendor refuses it); pass at most {parameter.maximum}"
+        )
+    return wanted
+
+
+def _first(page: Any, paths: list[list[str]]) -> Any:
+    for path in paths:
+        found = _at(page, path)
+        if found is not None:
+            return found
+    return None
+
+
+def _at(node: Any, path: list[str]) -> Any:
+    for name in path:
+        node = getattr(node, name, None)
+        if node is None or type(node).__name__ == "Unset":
+            return None
+    return node
