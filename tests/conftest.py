@@ -23,20 +23,24 @@ class CliResult:
 
 
 def run_lmskit(
-    *args: str | Path, cwd: Path = REPO, timeout: float = 120, without_lmskit_env: bool = False
+    *args: str | Path,
+    cwd: Path = REPO,
+    timeout: float = 120,
+    without_lmskit_env: bool = False,
+    env: dict[str, str] | None = None,
 ) -> CliResult:
     """Run the real CLI in a subprocess: exit codes, stderr and the absence of tracebacks are what users see.
 
     ``without_lmskit_env`` drops the caller's LMSKIT_* variables (a developer's tenant settings)."""
     base = {k: v for k, v in os.environ.items() if not (without_lmskit_env and k.startswith("LMSKIT_"))}
-    env = {**base, "NO_COLOR": "1", "COLUMNS": "200"}
+    environment = {**base, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "lmskit", *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
-        env=env,
+        env=environment,
         check=False,
     )
     return CliResult(completed.returncode, completed.stdout, completed.stderr)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from lmskit.cli import contract, generate, lint, operations, serve, validate
+from lmskit.cli import contract, generate, lint, operations, record, redact, serve, validate
 from lmskit.errors import LmskitError
 
 app = typer.Typer(
@@ -45,6 +45,8 @@ app.command("operations")(operations.operations_command)
 app.command("serve")(serve.serve_command)
 app.command("contract")(contract.contract_command)
 app.command("validate")(validate.validate_command)
+app.command("redact")(redact.redact_command)
+app.command("record")(record.record_command)
 
 
 def main() -> None:

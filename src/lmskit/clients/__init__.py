@@ -16,11 +16,13 @@ from lmskit.clients.auth import SpecAuth, TokenError
 from lmskit.clients.described import ClientSetupError
 from lmskit.clients.factory import client_from_env
 from lmskit.clients.paging import PageError, apaginate, paginate
-from lmskit.clients.transport import RetriesExhausted, SpecTransport, default_retry
+from lmskit.clients.transport import BudgetSpent, RequestBudget, RetriesExhausted, SpecTransport, default_retry
 
 __all__ = [
+    "BudgetSpent",
     "ClientSetupError",
     "PageError",
+    "RequestBudget",
     "RetriesExhausted",
     "SpecAuth",
     "SpecTransport",

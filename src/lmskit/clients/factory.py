@@ -23,7 +23,7 @@ from httpx_retries import Retry
 
 from lmskit.clients.auth import SpecAuth
 from lmskit.clients.described import ClientSetupError, described
-from lmskit.clients.transport import SpecTransport, shared_pacer
+from lmskit.clients.transport import RequestBudget, SpecTransport, shared_pacer
 from lmskit.contract.credentials import credentials_from_env
 from lmskit.spec.servers import Server
 
@@ -39,13 +39,15 @@ def client_from_env(
     timeout: float = 30.0,
     transport: httpx.BaseTransport | None = None,
     async_transport: httpx.AsyncBaseTransport | None = None,
+    budget: RequestBudget | None = None,
 ) -> Any:
     """The vendor's generated ``Client``, ready: credentials from the spec's security schemes (a token fetched
     when first needed and again after a 401), retries (``retry``, default ``transport.default_retry()``), and
     the spec's rate limit kept per credential (``pace=False`` to leave it to the vendor's 429s).
 
     ``package`` names a client generated into your project (``acme_absorb_client``); ``transport`` and
-    ``async_transport`` replace the network (tests: ``httpx.MockTransport``).
+    ``async_transport`` replace the network (tests: ``httpx.MockTransport``); ``budget`` counts every request
+    sent, retries and token fetches included, and refuses the one past its limit (``BudgetSpent``).
     """
     environ = os.environ if environ is None else environ
     package = package or f"{vendor}_client"
@@ -66,7 +68,13 @@ def client_from_env(
         key = hashlib.sha256(repr(sorted(credentials.values.items())).encode()).hexdigest()
         pacer = shared_pacer(vendor, key, api.rate_limit)
     spec_transport = SpecTransport(
-        api, parts.path.rstrip("/"), retry=retry, pacer=pacer, sync=transport, asynchronous=async_transport
+        api,
+        parts.path.rstrip("/"),
+        retry=retry,
+        pacer=pacer,
+        sync=transport,
+        asynchronous=async_transport,
+        budget=budget,
     )
     client_class = importlib.import_module(f"{package}.client").Client
     return client_class(

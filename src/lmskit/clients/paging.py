@@ -55,6 +55,7 @@ def paginate(
         page = walk.read(response)
         yield from walk.take(page)
         request = walk.following(page, response)
+        del page, response  # one page in memory at a time, not two while the next one loads
 
 
 async def apaginate(
@@ -77,6 +78,7 @@ async def apaginate(
         for item in walk.take(page):
             yield item
         request = walk.following(page, response)
+        del page, response
 
 
 @dataclass

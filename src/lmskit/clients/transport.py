@@ -29,6 +29,7 @@ import httpx
 from httpx_retries import Retry, RetryTransport
 
 from lmskit.clients.described import Described
+from lmskit.errors import LmskitError
 from lmskit.spec.paging import IDEMPOTENT_METHODS, RateLimit
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -83,18 +84,49 @@ def shared_pacer(vendor: str, credential_key: str, limit: RateLimit) -> Pacer:
         return pacer
 
 
+class BudgetSpent(LmskitError):
+    """The request budget is spent; the request that would pass it was not sent."""
+
+
+class RequestBudget:
+    """Counts every request sent (retries and token fetches included) and refuses the one past ``limit``."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.sent = 0
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"RequestBudget(limit={self.limit}, sent={self.sent})"
+
+    def spend(self) -> None:
+        with self._lock:
+            if self.limit is not None and self.sent >= self.limit:
+                raise BudgetSpent(f"the request budget of {self.limit} is spent; raise --budget")
+            self.sent += 1
+
+
 @dataclass
 class _Attempts:
     count: int = 0
 
 
 class PacedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    def __init__(self, sync: httpx.BaseTransport, asynchronous: httpx.AsyncBaseTransport, pacer: Pacer | None) -> None:
+    def __init__(
+        self,
+        sync: httpx.BaseTransport,
+        asynchronous: httpx.AsyncBaseTransport,
+        pacer: Pacer | None,
+        budget: RequestBudget | None = None,
+    ) -> None:
         self._sync = sync
         self._async = asynchronous
         self._pacer = pacer
+        self._budget = budget
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._budget is not None:
+            self._budget.spend()
         _count(request)
         if self._pacer is not None:
             wait = self._pacer.reserve()
@@ -103,6 +135,8 @@ class PacedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return self._sync.handle_request(request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._budget is not None:
+            self._budget.spend()
         _count(request)
         if self._pacer is not None:
             wait = self._pacer.reserve()
@@ -135,11 +169,14 @@ class SpecTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         pacer: Pacer | None = None,
         sync: httpx.BaseTransport | None = None,
         asynchronous: httpx.AsyncBaseTransport | None = None,
+        budget: RequestBudget | None = None,
     ) -> None:
         self._api = api
         self._base_path = base_path
         self.retry = retry or default_retry()
-        paced = PacedTransport(sync or httpx.HTTPTransport(), asynchronous or httpx.AsyncHTTPTransport(), pacer)
+        self.budget = budget
+        real_sync, real_async = sync or httpx.HTTPTransport(), asynchronous or httpx.AsyncHTTPTransport()
+        paced = PacedTransport(real_sync, real_async, pacer, budget)
         # PacedTransport is both a sync and an async transport, so RetryTransport uses it for both modes.
         self._retrying = RetryTransport(transport=paced, retry=self.retry)
 

@@ -77,10 +77,10 @@ def discover_ids(
             for link in links:
                 if link.source.label == source.label and link.status.startswith("2"):
                     candidates += [(name, evaluate(expr, request_path, body)) for name, expr in link.parameters]
-            item = _first_item(body)
+            item = first_item(body)
             candidates += [(name, item.get(name)) for name in sorted(wanted)]
             for name, value in candidates:
-                if name in wanted and name not in known and _usable(value):
+                if name in wanted and name not in known and usable_id(value):
                     known[name] = found.values[name] = value
                     found.sources[name] = source.label
                     progress = True
@@ -89,11 +89,11 @@ def discover_ids(
     return found
 
 
-def _usable(value: Any) -> bool:
+def usable_id(value: Any) -> bool:
     return isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) != ""
 
 
-def _first_item(body: Any) -> dict[str, Any]:
+def first_item(body: Any) -> dict[str, Any]:
     """The first object a list answer holds: the body's first element, or the first element of its collection."""
     if isinstance(body, list):
         return body[0] if body and isinstance(body[0], dict) else {}

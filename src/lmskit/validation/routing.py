@@ -56,10 +56,13 @@ class ExchangeRouter:
         self.apis = apis
         self.default_vendor = default_vendor
 
-    def route(self, method: str, url: str) -> Routed | Unrouted:
+    def route(self, method: str, url: str, vendor: str | None = None) -> Routed | Unrouted:
+        """``vendor`` claims the URL's host for that vendor (a recording says which vendor it was made against)."""
         parts = urlsplit(url)
         host, path = parts.hostname or "", parts.path or "/"
         owners = [name for name, api in self.apis.items() if host and any(s.owns_host(host) for s in api.servers)]
+        if vendor is not None and vendor in self.apis:
+            owners = [vendor]
         if not owners:
             if self.default_vendor is not None:
                 owners = [self.default_vendor]

@@ -44,7 +44,7 @@ class Engine:
             get_vendor(vendor)
             routed: Routed | Unrouted = Routed(vendor, self.apis[vendor].operation(exchange.operation))
         elif exchange.url and exchange.method:
-            routed = self.exchange_router.route(exchange.method, exchange.url)
+            routed = self.exchange_router.route(exchange.method, exchange.url, exchange.vendor)
         else:
             raise InputError(
                 f"{exchange.source}: no request method and URL to route by; add them, or pass --vendor and --operation"

@@ -178,7 +178,11 @@ def envelope_exchange(data: dict[str, Any], source: str) -> Exchange:
     if method is not None and not isinstance(method, str):
         raise InputError(f'{source}: /request/method must be a string such as "GET", not {_kind(method)}')
     url = _url(request.get("url"), source, "/request/url")
-    return Exchange(source, status, response.get("body"), has_body, headers, method.upper() if method else None, url)
+    # An envelope `lmskit record` wrote says which vendor it was recorded from (its host may be a fake's).
+    recorded = data.get("lmskit")
+    vendor = recorded.get("vendor") if isinstance(recorded, dict) and isinstance(recorded.get("vendor"), str) else None
+    method_name = method.upper() if method else None
+    return Exchange(source, status, response.get("body"), has_body, headers, method_name, url, vendor=vendor)
 
 
 def har_exchange(entry: Any, source: str) -> Exchange:

@@ -1,0 +1,1 @@
+"""`lmskit record`: a tenant's read-only answers, kept as redacted exchange envelopes."""

@@ -1,0 +1,211 @@
+"""Walking a tenant's read-only operations and keeping what it answers, redacted.
+
+List operations first (those whose path parameters are known: none, or pinned with ``--param``), a few pages of
+each as the spec's ``x-lmskit-pagination`` says; then every GET whose path parameters the answers so far have
+revealed — through the spec's links (``GET /myenrollments`` gives ``courseId``) or a field of the first item
+named like the parameter (``userId``) — in rounds, until nothing new can be called or the budget is spent. Only
+GETs are ever sent. Every request counts against the budget, token fetches and retries included; a 429 is
+waited out (``Retry-After``) by the client's transport.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from lmskit.clients.transport import BudgetSpent, RetriesExhausted
+from lmskit.contract.discovery import first_item, usable_id
+from lmskit.redaction.redactor import Redactor
+from lmskit.spec.api import Api
+from lmskit.spec.links import evaluate, read_links
+from lmskit.spec.operations import Operation
+from lmskit.spec.paging import Pagination, pagination_of
+from lmskit.spec.pointers import PointerError, resolve_pointer
+
+MAX_ROUNDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    operation_id: str
+    envelope: dict[str, Any]  # redacted, with the ``lmskit`` metadata
+
+
+@dataclass
+class RecordSummary:
+    exchanges: dict[str, list[int]] = field(default_factory=dict)  # operationId → statuses
+    unreached: dict[str, str] = field(default_factory=dict)  # operationId → why it was not called
+    stopped: str | None = None  # why the walk ended early (budget, an unreachable target)
+
+
+def record(
+    api: Api,
+    http: httpx.Client,
+    redactor: Redactor,
+    *,
+    metadata: Mapping[str, Any],
+    pages: int = 2,
+    pinned: Mapping[str, Any] | None = None,
+    keep: Callable[[Recorded], None],
+) -> RecordSummary:
+    """Walk ``api``'s GET operations through ``http`` (authenticated, retrying, budgeted); ``keep`` each exchange."""
+    summary = RecordSummary()
+    known: dict[str, list[Any]] = {name: [value] for name, value in (pinned or {}).items()}
+    operations = [operation for operation in api.operations.values() if operation.method == "get"]
+    links = read_links(api.document)
+    called: set[str] = set()
+    try:
+        for _ in range(MAX_ROUNDS):
+            progress = False
+            for operation in operations:
+                operation_id = operation.operation_id or operation.label
+                names = [p.name for p in api.request_shape(operation).parameters if p.location == "path"]
+                if operation_id in called or any(not known.get(name) for name in names):
+                    continue
+                called.add(operation_id)
+                progress = True
+                path_values = {name: known[name][0] for name in names}
+                for status, body in _call(api, http, redactor, operation, path_values, pages, metadata, keep):
+                    summary.exchanges.setdefault(operation_id, []).append(status)
+                    if 200 <= status < 300:
+                        _harvest(operation, links, path_values, body, known, operations, api)
+            if not progress:
+                break
+    except BudgetSpent as exc:
+        summary.stopped = str(exc)
+    except RetriesExhausted as exc:
+        summary.stopped = str(redactor.known.scrub(str(exc)))
+    for operation in operations:
+        operation_id = operation.operation_id or operation.label
+        if operation_id not in summary.exchanges:
+            names = [p.name for p in api.request_shape(operation).parameters if p.location == "path"]
+            missing = [name for name in names if not known.get(name)]
+            why = f"no value for {', '.join(missing)} (pass --param NAME=VALUE)" if missing else "not reached"
+            summary.unreached[operation_id] = "the walk stopped first" if summary.stopped else why
+    return summary
+
+
+def _call(
+    api: Api,
+    http: httpx.Client,
+    redactor: Redactor,
+    operation: Operation,
+    path_values: dict[str, Any],
+    pages: int,
+    metadata: Mapping[str, Any],
+    keep: Callable[[Recorded], None],
+) -> list[tuple[int, Any]]:
+    """One operation, following its pages up to ``pages``: [(status, body)]."""
+    path = operation.path
+    for name, value in path_values.items():
+        path = path.replace("{" + name + "}", str(value))
+    headers = api.request_shape(operation).default_headers()
+    pagination = pagination_of(operation.definition, operation.pointer)
+    params: dict[str, Any] = {}
+    if pagination is not None and pagination.page_size is not None and pagination.page_size.maximum:
+        params[pagination.page_size.name] = min(pagination.page_size.maximum, 100)
+    answers: list[tuple[int, Any]] = []
+    url: str | None = path.lstrip("/")
+    for _ in range(max(1, pages) if pagination is not None else 1):
+        if url is None:
+            break
+        response = http.get(url, params=params or None, headers=headers)
+        body: Any = None
+        if response.content:
+            try:
+                body = response.json()
+            except ValueError:
+                body = response.text
+        envelope = _envelope(redactor, response, body, metadata, operation)
+        keep(Recorded(operation.operation_id or operation.label, envelope))
+        answers.append((response.status_code, body))
+        if pagination is None or not 200 <= response.status_code < 300:
+            break
+        url, params = _next_page(pagination, body, response, params)
+    return answers
+
+
+def _next_page(
+    pagination: Pagination, body: Any, response: httpx.Response, params: dict[str, Any]
+) -> tuple[str | None, dict[str, Any]]:
+    if pagination.next_link is not None:
+        link = _at(body, pagination.next_link)
+        if not isinstance(link, str) or not link:
+            return None, {}
+        target = response.request.url.join(link)
+        if target.host != response.request.url.host:
+            return None, {}  # never follow a link to another host with the tenant's credentials
+        return str(target), {}
+    items = next((found for pointer in pagination.items if isinstance(found := _at(body, pointer), list)), [])
+    size = params.get(pagination.page_size.name) if pagination.page_size is not None else None
+    if not items or (isinstance(size, int) and len(items) < size):
+        return None, {}
+    if pagination.offset is None:
+        return None, {}
+    step = 1 if pagination.offset_counts == "pages" else len(items)
+    current = int(params.get(pagination.offset.name, 0))
+    return str(response.request.url.copy_with(query=None)), {**params, pagination.offset.name: current + step}
+
+
+def _envelope(
+    redactor: Redactor, response: httpx.Response, body: Any, metadata: Mapping[str, Any], operation: Operation
+) -> dict[str, Any]:
+    request = response.request
+    kept_request_headers = {
+        name: value for name, value in request.headers.items() if name.lower() in ("accept", "x-api-version")
+    }
+    kept_response_headers = {
+        name: value
+        for name, value in response.headers.items()
+        if name.lower() not in ("set-cookie", "date", "server", "connection", "keep-alive", "content-length")
+    }
+    envelope: dict[str, Any] = {
+        "lmskit": {
+            **metadata,
+            "operationId": operation.operation_id,
+            "recorded_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        },
+        "request": {"method": request.method, "url": str(request.url), "headers": kept_request_headers},
+        "response": {"status": response.status_code, "headers": kept_response_headers},
+    }
+    if response.content:
+        envelope["response"]["body"] = body
+    redacted, _ = redactor.envelope(envelope)
+    return redacted
+
+
+def _harvest(
+    operation: Operation,
+    links: tuple[Any, ...],
+    path_values: dict[str, Any],
+    body: Any,
+    known: dict[str, list[Any]],
+    operations: list[Operation],
+    api: Api,
+) -> None:
+    wanted = {
+        parameter.name
+        for other in operations
+        for parameter in api.request_shape(other).parameters
+        if parameter.location == "path"
+    }
+    candidates: list[tuple[str, Any]] = []
+    for link in links:
+        if link.source.label == operation.label and link.status.startswith("2"):
+            candidates += [(name, evaluate(expression, path_values, body)) for name, expression in link.parameters]
+    item = first_item(body)
+    candidates += [(name, item.get(name)) for name in sorted(wanted)]
+    for name, value in candidates:
+        if name in wanted and usable_id(value) and value not in known.setdefault(name, []):
+            known[name].append(value)
+
+
+def _at(body: Any, pointer: str) -> Any:
+    try:
+        return resolve_pointer(body, pointer)
+    except PointerError:
+        return None
