@@ -69,7 +69,8 @@ def record_command(
             api, client.get_httpx_client(), redactor, metadata=metadata, pages=pages, pinned=pinned, keep=keep
         )
     print(
-        f"lmskit record {name} ({label}): {len(written)} exchange(s) in {out / name}, {counter.sent} request(s) of a budget of {budget}"
+        f"lmskit record {name} ({label}): {len(written)} exchange(s) in {out / name},"
+        f" {counter.sent} request(s) of a budget of {budget}"
     )
     for operation_id, statuses in summary.exchanges.items():
         print(f"  {operation_id}: {', '.join(str(s) for s in statuses)}")
