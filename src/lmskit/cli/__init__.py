@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from lmskit.cli import contract, generate, lint, operations, record, redact, serve, validate
+from lmskit.cli import contract, generate, lint, operations, proxy, record, redact, serve, validate
 from lmskit.errors import LmskitError
 
 app = typer.Typer(
@@ -47,6 +47,7 @@ app.command("contract")(contract.contract_command)
 app.command("validate")(validate.validate_command)
 app.command("redact")(redact.redact_command)
 app.command("record")(record.record_command)
+app.command("proxy")(proxy.proxy_command)
 
 
 def main() -> None:

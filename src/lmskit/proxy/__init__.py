@@ -1,0 +1,1 @@
+"""`lmskit proxy`: a validating reverse proxy in front of a vendor."""
