@@ -87,7 +87,7 @@ def _attribute(token: str) -> str:
     """A JSON key as the generator names the model attribute holding it (``totalItems`` → ``total_items``)."""
     from openapi_python_client.strings import PythonIdentifier
 
-    return str(PythonIdentifier(token.replace("~1", "/").replace("~0", "~"), prefix="field"))
+    return str(PythonIdentifier(token.replace("~1", "/").replace("~0", "~"), prefix="field_"))
 
 
 def _literal(value: Any) -> str:
