@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from lmskit.cli import contract, diff, generate, lint, operations, proxy, record, redact, serve, validate
+from lmskit.cli import contract, diff, fixtures, generate, lint, operations, proxy, record, redact, serve, validate
 from lmskit.errors import LmskitError
 
 app = typer.Typer(
@@ -49,6 +49,7 @@ app.command("redact")(redact.redact_command)
 app.command("record")(record.record_command)
 app.command("proxy")(proxy.proxy_command)
 app.command("diff")(diff.diff_command)
+app.add_typer(fixtures.fixtures_app, name="fixtures")
 
 
 def main() -> None:

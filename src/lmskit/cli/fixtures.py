@@ -1,0 +1,78 @@
+"""``lmskit fixtures check [DIR|FILE...]``: recorded fixtures that a spec change made stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lmskit.cli._apis import NoConfigOption, OverlayOption, announce_config, overlay_choices
+from lmskit.errors import InputError
+from lmskit.project import load_apis
+from lmskit.vendors import VENDORS
+
+fixtures_app = typer.Typer(help="Recorded fixtures against the spec in force.", no_args_is_help=True)
+
+
+@fixtures_app.command("check")
+def check_command(
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="Envelopes or folders of them (default: recordings/).")
+    ] = None,
+    specs_dir: Annotated[
+        Path | None, typer.Option(help="Read <vendor>.yaml from this folder instead of the shipped specs.")
+    ] = None,
+    overlay: OverlayOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Re-validate every fixture recorded against another version of the spec; list those that now fail, with
+    the spec changes to their operation (found by looking the recorded spec up in git history). Exit 1 when any
+    stale fixture fails."""
+    from lmskit.fixtures.stale import check_fixtures
+    from lmskit.validation.run import Engine
+
+    chosen = inputs or [path for path in (Path("recordings"),) if path.exists()]
+    if not chosen:
+        raise InputError("no fixtures to check: name the folders that hold them (lmskit record --out DIR)")
+    files: list[Path] = []
+    for item in chosen:
+        if item.is_dir():
+            files.extend(sorted(path for path in item.rglob("*.json") if not path.name.endswith(".expected.json")))
+        elif item.is_file():
+            files.append(item)
+        else:
+            raise InputError(f"{item}: no such file or folder")
+    spec_paths = {}
+    if specs_dir is not None:
+        spec_paths = {name: specs_dir / f"{name}.yaml" for name in VENDORS if (specs_dir / f"{name}.yaml").is_file()}
+        if not spec_paths:
+            raise InputError(f"{specs_dir}: holds no <vendor>.yaml spec")
+    choices = overlay_choices(overlay, no_config)
+    apis = load_apis(list(VENDORS), choices, spec_paths)
+    announce_config(choices)
+    engine = Engine(apis)
+    counts = {"current": 0, "stale-valid": 0, "stale-failing": 0, "unversioned": 0, "failing": 0}
+    for verdict in check_fixtures(files, apis, engine):
+        counts[verdict.state] += 1
+        if verdict.state not in ("stale-failing", "failing"):
+            continue
+        origin = f"recorded against {verdict.recorded_against[:12]}" if verdict.recorded_against else "not stamped"
+        if verdict.revision:
+            origin += f" (the spec at git {verdict.revision})"
+        label = "stale, now failing" if verdict.state == "stale-failing" else "failing"
+        print(f"✗ {verdict.path} [{label}; {origin}]")
+        for error in verdict.errors[:5]:
+            print(f"    {error}")
+        for change in verdict.changes[:5]:
+            print(f"    spec change ({change.severity}): {change.where}: {change.message}")
+        if verdict.state == "stale-failing" and not verdict.revision:
+            print("    the spec it was recorded against is not in this repository's history")
+    total = sum(counts.values())
+    print(
+        f"lmskit fixtures check: {total} fixture(s): {counts['current']} current, {counts['stale-valid']} stale but"
+        f" valid, {counts['stale-failing']} stale and failing, {counts['unversioned']} not stamped,"
+        f" {counts['failing']} failing"
+    )
+    if counts["stale-failing"] or counts["failing"]:
+        raise typer.Exit(1)
