@@ -9,6 +9,10 @@ An Absorb fake seeded with one course of N enrollments runs in its own process. 
 
 Rounds alternate the two; medians are reported. Figures: items per second, the pager's overhead against the
 loop, and the pager's peak RSS at 10,000 vs 100,000 items (flat means within 10 %).
+
+Then ``lmskit proxy``'s cost: a DigitalChalk fake in its own process, ``lmskit proxy digitalchalk`` in front of
+it, and the load generator (``loadgen.py``, one keep-alive connection) calling a registration directly and
+through the proxy, interleaved: the latency the proxy adds per request, validation included.
 """
 
 from __future__ import annotations
@@ -70,11 +74,61 @@ def run_child(mode: str, env: dict[str, str], course: str, items: int) -> dict[s
     return result
 
 
+def bench_proxy(rounds: int, seconds: float) -> dict[str, float]:
+    """p50/p99 latency and rate of GET /registrations/{id}, direct vs through ``lmskit proxy``."""
+    fake = subprocess.Popen(
+        [sys.executable, str(HERE / "bench_server.py"), "fake", "digitalchalk"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert fake.stdout is not None and fake.stdin is not None
+    root = fake.stdout.readline().strip()
+    proxy = subprocess.Popen(
+        [sys.executable, "-m", "lmskit", "proxy", "digitalchalk", "--target", root, "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "LMSKIT_REDACT_SALT": "bench-salt-0123456789"},
+    )
+    assert proxy.stdout is not None
+    line = proxy.stdout.readline()
+    proxied_root = line.split(" at ", 1)[1].split(" ", 1)[0]
+    path = "/dc/api/v5/registrations/65ade781cc98d136543678191005431a"
+    runs: dict[str, list[dict[str, float]]] = {"direct": [], "proxy": []}
+    try:
+        for _ in range(rounds):
+            for side, url in (("direct", root + path), ("proxy", proxied_root + path)):
+                command = [
+                    sys.executable,
+                    str(HERE / "loadgen.py"),
+                    url,
+                    "--connections",
+                    "1",
+                    "--seconds",
+                    str(seconds),
+                ]
+                command += ["-H", "Authorization: Bearer dc-demo-token"]
+                done = subprocess.run(command, capture_output=True, text=True, check=True)
+                runs[side].append(json.loads(done.stdout))
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=30)
+        fake.stdin.close()
+        fake.wait(timeout=30)
+    return {
+        f"{side}_{key}": statistics.median(run[key] for run in results)
+        for side, results in runs.items()
+        for key in ("rate", "p50_ms", "p99_ms")
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--proxy-seconds", type=float, default=3.0)
     options = parser.parse_args()
     print(f"lmskit clients benchmark ({os.cpu_count()} cores; {options.rounds} interleaved rounds, medians)")
     server = subprocess.Popen(
@@ -115,6 +169,15 @@ def main() -> None:
     sizes = f"{options.small:,} items {small:.0f} MB, {options.items:,} items {large:.0f} MB"
     print(f"\nPeak RSS of the reading process: {sizes}")
     print(f"  {options.items:,} / {options.small:,} = {large / small:.2f} (flat: at most 1.10)")
+    proxy = bench_proxy(options.rounds, options.proxy_seconds)
+    print("\nlmskit proxy in front of a DigitalChalk fake, GET /registrations/{id}, one connection:")
+    for side in ("direct", "proxy"):
+        print(
+            f"  {side:7} {proxy[side + '_rate']:>8,.0f} req/s  p50 {proxy[side + '_p50_ms']:.2f} ms"
+            f"  p99 {proxy[side + '_p99_ms']:.2f} ms"
+        )
+    added = proxy["proxy_p50_ms"] - proxy["direct_p50_ms"]
+    print(f"  the proxy adds {added:.2f} ms at p50 (forwarding, validation, logging)")
 
 
 if __name__ == "__main__":
