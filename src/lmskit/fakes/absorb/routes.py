@@ -343,15 +343,25 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 _LIST_SHAPING = frozenset({"_filter", "_sort", "status", "modifiedSince", "limit", "offset"})
 
 
-def _course_enrollment_page(call: Call, where: str, parameters: list[Any]) -> Reply:
+def _course_enrollment_page(
+    call: Call, where: str, parameters: list[Any], owner: Callable[[], object] | None = None
+) -> Reply:
     """A page of course enrollments: straight from SQL (LIMIT/OFFSET and a COUNT) when nothing filters or sorts
-    it, so the hundredth page of a large course costs what the first does; otherwise through ``_page``."""
+    it, so the hundredth page of a large course costs what the first does; otherwise through ``_page``.
+
+    ``owner`` checks that the course or user the list belongs to exists (404 otherwise): asked only when no
+    enrollment matched, since a matching enrollment proves it.
+    """
     if _LIST_SHAPING & set(call.query):
         items = _course_enrollments(call.store, where, parameters)
+        if not items and owner is not None:
+            owner()
         return _page(call, items, resources.COURSE_ENROLLMENT_FIELDS, "enrollments", "dateEdited")
     limit = int(call.query.get("_limit", 20))
     offset = int(call.query.get("_offset", 0))
     total = call.store.row(f"SELECT COUNT(*) AS n FROM absorb_enrollments e WHERE {where}", parameters)
+    if owner is not None and not (total and total["n"]):
+        owner()
     rows = call.store.rows(
         f"{_ENROLLMENT_SELECT} WHERE {where} ORDER BY e.seq LIMIT ? OFFSET ?", [*parameters, limit, offset * limit]
     )
@@ -385,8 +395,8 @@ def get_my_course_enrollment(call: Call) -> Reply:
 
 
 def list_user_course_enrollments(call: Call) -> Reply:
-    _user(call.store, call.path["userId"])
-    return _course_enrollment_page(call, "e.user_id = ?", [call.path["userId"]])
+    user_id = call.path["userId"]
+    return _course_enrollment_page(call, "e.user_id = ?", [user_id], lambda: _user(call.store, user_id))
 
 
 def list_my_course_enrollments(call: Call) -> Reply:
@@ -394,8 +404,8 @@ def list_my_course_enrollments(call: Call) -> Reply:
 
 
 def list_course_enrollments(call: Call) -> Reply:
-    _course(call.store, call.path["courseId"])
-    return _course_enrollment_page(call, "e.course_id = ?", [call.path["courseId"]])
+    course_id = call.path["courseId"]
+    return _course_enrollment_page(call, "e.course_id = ?", [course_id], lambda: _course(call.store, course_id))
 
 
 def list_bulk_course_enrollments(call: Call) -> Reply:
