@@ -50,6 +50,11 @@ def vendor_names(words: list[str] | None) -> list[str]:
     return [get_vendor(word).name for word in words] if words else list(VENDORS)
 
 
+SpecsDirOption = Annotated[
+    Path | None, typer.Option(help="Read <vendor>.yaml from this folder instead of the shipped specs.")
+]
+
+
 def apis_for(vendors: list[str], overlays: list[str] | None, no_config: bool) -> dict[str, Api]:
     choices = overlay_choices(overlays, no_config)
     apis = load_apis(vendors, choices)

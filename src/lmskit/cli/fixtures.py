@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lmskit.cli._apis import NoConfigOption, OverlayOption, announce_config, overlay_choices
+from lmskit.cli._apis import NoConfigOption, OverlayOption, SpecsDirOption, announce_config, overlay_choices
 from lmskit.errors import InputError
 from lmskit.project import load_apis
 from lmskit.vendors import VENDORS
@@ -20,9 +20,7 @@ def check_command(
     inputs: Annotated[
         list[Path] | None, typer.Argument(help="Envelopes or folders of them (default: recordings/).")
     ] = None,
-    specs_dir: Annotated[
-        Path | None, typer.Option(help="Read <vendor>.yaml from this folder instead of the shipped specs.")
-    ] = None,
+    specs_dir: SpecsDirOption = None,
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:

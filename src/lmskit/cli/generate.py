@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from lmskit.cli._apis import NoConfigOption, OverlayOption, announce_config, overlay_choices, vendor_names
+from lmskit.cli._apis import (
+    NoConfigOption,
+    OverlayOption,
+    SpecsDirOption,
+    announce_config,
+    overlay_choices,
+    vendor_names,
+)
 from lmskit.errors import UsageError
 from lmskit.generate.client import generate_client
 from lmskit.generate.drift import check_drift
@@ -38,9 +45,7 @@ def generate_command(
     package: Annotated[
         str | None, typer.Option(help="Package name of the client (one vendor only; default <vendor>_client).")
     ] = None,
-    specs_dir: Annotated[
-        Path | None, typer.Option(help="Read <vendor>.yaml from this folder instead of the shipped specs.")
-    ] = None,
+    specs_dir: SpecsDirOption = None,
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:

@@ -9,14 +9,14 @@ run's target, so it is counted against the budget.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
 from lmskit.spec.api import Api
-from lmskit.spec.links import evaluate, read_links
+from lmskit.spec.links import Link, evaluate, read_links
 from lmskit.spec.operations import Operation
 
 # (method, path, headers, json) → response: the run's Target.send
@@ -73,13 +73,7 @@ def discover_ids(
                 body = response.json()
             except ValueError:
                 continue
-            candidates: list[tuple[str, Any]] = []
-            for link in links:
-                if link.source.label == source.label and link.status.startswith("2"):
-                    candidates += [(name, evaluate(expr, request_path, body)) for name, expr in link.parameters]
-            item = first_item(body)
-            candidates += [(name, item.get(name)) for name in sorted(wanted)]
-            for name, value in candidates:
+            for name, value in id_candidates(links, source, request_path, body, wanted):
                 if name in wanted and name not in known and usable_id(value):
                     known[name] = found.values[name] = value
                     found.sources[name] = source.label
@@ -87,6 +81,19 @@ def discover_ids(
         if not progress:
             break
     return found
+
+
+def id_candidates(
+    links: Sequence[Link], source: Operation, request_path: Mapping[str, Any], body: Any, wanted: Iterable[str]
+) -> list[tuple[str, Any]]:
+    """(path parameter, value) pairs a 2xx answer of ``source`` offers: through the spec's links from it, then
+    from fields of its first item named like a wanted parameter (``userId``). Not yet checked with usable_id."""
+    found: list[tuple[str, Any]] = []
+    for link in links:
+        if link.source.label == source.label and link.status.startswith("2"):
+            found += [(name, evaluate(expression, dict(request_path), body)) for name, expression in link.parameters]
+    item = first_item(body)
+    return found + [(name, item.get(name)) for name in sorted(wanted)]
 
 
 def usable_id(value: Any) -> bool:

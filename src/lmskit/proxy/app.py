@@ -28,6 +28,7 @@ import httpx
 from starlette.types import Receive, Scope, Send
 
 from lmskit import bounded
+from lmskit.fakes.incoming import read_body
 from lmskit.redaction.redactor import Redactor
 from lmskit.spec.api import Api
 from lmskit.validation.engine import ERROR, ResponseChecker
@@ -98,7 +99,7 @@ class ValidatingProxy:
                 send, 403, [(b"content-type", b"application/json")], json.dumps({"lmskit_proxy": message}).encode()
             )
             return
-        body = await _read(receive)
+        body = await read_body(receive, MAX_BODY)
         if body is None:
             await _json_answer(send, 413, f"request bodies are at most {MAX_BODY // 2**20} MiB")
             return
@@ -232,23 +233,6 @@ class ValidatingProxy:
                     await self._client.aclose()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
-
-
-async def _read(receive: Any) -> bytes | None:
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_BODY:
-            return None
-        chunks.append(chunk)
-        if not message.get("more_body"):
-            break
-    return b"".join(chunks)
 
 
 async def _answer(send: Any, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:

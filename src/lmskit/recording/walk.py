@@ -18,10 +18,10 @@ from typing import Any
 import httpx
 
 from lmskit.clients.transport import BudgetSpent, RetriesExhausted
-from lmskit.contract.discovery import first_item, usable_id
+from lmskit.contract.discovery import id_candidates, usable_id
 from lmskit.redaction.redactor import Redactor
 from lmskit.spec.api import Api
-from lmskit.spec.links import evaluate, read_links
+from lmskit.spec.links import Link, read_links
 from lmskit.spec.operations import Operation
 from lmskit.spec.paging import Pagination, pagination_of
 from lmskit.spec.pointers import PointerError, resolve_pointer
@@ -180,7 +180,7 @@ def _envelope(
 
 def _harvest(
     operation: Operation,
-    links: tuple[Any, ...],
+    links: tuple[Link, ...],
     path_values: dict[str, Any],
     body: Any,
     known: dict[str, list[Any]],
@@ -193,13 +193,7 @@ def _harvest(
         for parameter in api.request_shape(other).parameters
         if parameter.location == "path"
     }
-    candidates: list[tuple[str, Any]] = []
-    for link in links:
-        if link.source.label == operation.label and link.status.startswith("2"):
-            candidates += [(name, evaluate(expression, path_values, body)) for name, expression in link.parameters]
-    item = first_item(body)
-    candidates += [(name, item.get(name)) for name in sorted(wanted)]
-    for name, value in candidates:
+    for name, value in id_candidates(links, operation, path_values, body, wanted):
         if name in wanted and usable_id(value) and value not in known.setdefault(name, []):
             known[name].append(value)
 
