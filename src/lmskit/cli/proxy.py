@@ -11,6 +11,7 @@ import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
 from lmskit.cli.redact import credential_values
+from lmskit.errors import UsageError
 from lmskit.extras import require
 from lmskit.vendors import VENDORS, get_vendor
 
@@ -33,14 +34,15 @@ def proxy_command(
 ) -> None:
     """Forward your sync service's calls to the vendor unchanged, and report every answer that breaks the spec."""
     require("fakes", "lmskit proxy")
-    from lmskit.fakes.server import bind, is_loopback, run_forever
+    from lmskit.fakes.control import is_loopback
+    from lmskit.fakes.server import bind, run_forever
     from lmskit.proxy.app import ValidatingProxy, recorder
     from lmskit.redaction.redactor import Redactor
     from lmskit.redaction.salt import project_salt
 
     name = get_vendor(vendor).name
     if not target.startswith(("http://", "https://")):
-        raise typer.BadParameter("the vendor's base URL, e.g. https://rest.myabsorb.com", param_hint="--target")
+        raise UsageError(f"--target {target!r}: the vendor's base URL, e.g. https://rest.myabsorb.com")
     if not is_loopback(host) and not expose:
         print(f"lmskit: {host} is not a loopback address; pass --expose to serve the proxy there", file=sys.stderr)
         raise typer.Exit(2)

@@ -44,6 +44,8 @@ def record_command(
     from lmskit.redaction.salt import project_salt
 
     name = get_vendor(vendor).name
+    if target != "fake" and not target.startswith(("http://", "https://")):
+        raise UsageError(f"--target {target!r}: the tenant's base URL (https://…), or `fake` for the bundled fake")
     pinned = dict(_pair(item) for item in param or [])
     api = apis_for([name], overlay, no_config)[name]
     counter = RequestBudget(budget)

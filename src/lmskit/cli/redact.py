@@ -15,6 +15,7 @@ from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
 from lmskit.errors import InputError, UsageError
 from lmskit.redaction.redactor import RedactionCounts, Redactor
 from lmskit.redaction.salt import project_salt
+from lmskit.validation.sources import envelope_exchange, har_exchange
 from lmskit.vendors import VENDORS
 
 
@@ -84,14 +85,31 @@ def capture_files(inputs: list[Path]) -> list[tuple[Path, Path]]:
     return found
 
 
+# A capture is read whole to be rewritten; past this, the message says how to raise it.
+MAX_CAPTURE_BYTES = int(os.environ.get("LMSKIT_MAX_CAPTURE_BYTES", str(512 * 1024 * 1024)))
+
+
 def read_capture(path: Path) -> dict[str, Any]:
-    """An envelope or a HAR log, read with the depth and duplicate-key limits; InputError for anything else."""
+    """An envelope or a HAR log, read with the depth and duplicate-key limits and checked for the shapes
+    ``lmskit validate`` checks (the same functions): InputError naming the JSON pointer for anything else."""
     try:
+        if path.stat().st_size > MAX_CAPTURE_BYTES:
+            raise InputError(
+                f"{path}: larger than {MAX_CAPTURE_BYTES // 2**20} MiB; split it, or raise LMSKIT_MAX_CAPTURE_BYTES"
+            )
         data = bounded.loads(path.read_bytes())
     except (ValueError, bounded.LimitError) as exc:
         raise InputError(f"{path}: not JSON ({exc}); lmskit redact takes exchange envelopes and HAR files") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
-    if isinstance(data, dict) and (isinstance(data.get("log"), dict) or isinstance(data.get("response"), dict)):
+    if isinstance(data, dict) and isinstance(data.get("log"), dict):
+        entries = data["log"].get("entries")
+        if not isinstance(entries, list):
+            raise InputError(f"{path}: /log/entries must be a list of HAR entries")
+        for index, entry in enumerate(entries):
+            har_exchange(entry, f"{path} entry {index}")
+        return data
+    if isinstance(data, dict) and isinstance(data.get("response"), dict):
+        envelope_exchange(data, str(path))
         return data
     raise InputError(f"{path}: neither an exchange envelope ({{request, response}}) nor a HAR file ({{log: …}})")

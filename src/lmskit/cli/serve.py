@@ -51,7 +51,8 @@ def serve_command(
     # Imported here: starlette and uvicorn are not needed by the other commands.
     from lmskit.fakes import get_fake
     from lmskit.fakes.app import build_app
-    from lmskit.fakes.server import bind, is_loopback, run_forever
+    from lmskit.fakes.control import is_loopback
+    from lmskit.fakes.server import bind, run_forever
 
     vendor = get_vendor(vendor).name
     if not is_loopback(host) and not expose:

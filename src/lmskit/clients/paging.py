@@ -23,10 +23,10 @@ from typing import Any
 
 import httpx
 
-from lmskit.clients.described import ClientSetupError, Described, described, package_of
+from lmskit.clients.described import ClientSetupError, described, package_of
 from lmskit.errors import LmskitError
 from lmskit.spec.operations import Operation
-from lmskit.spec.paging import Pagination
+from lmskit.spec.paging import Pagination, UnsafeLink, next_page
 
 
 class PageError(LmskitError):
@@ -87,7 +87,6 @@ class _Walk:
 
     module: ModuleType
     client: Any
-    api: Described
     operation: Operation
     pagination: Pagination
     attributes: dict[str, list[list[str]]]
@@ -124,7 +123,7 @@ class _Walk:
         request["params"] = params
         attributes = api.page_attributes.get(operation.operation_id or "", {})
         first = None if max_items == 0 else request
-        return cls(module, client, api, operation, pagination, attributes, first, size, max_items, offset=offset)
+        return cls(module, client, operation, pagination, attributes, first, size, max_items, offset=offset)
 
     def read(self, response: httpx.Response) -> Any:
         """The page's model; PageError for anything but a 200."""
@@ -147,39 +146,26 @@ class _Walk:
         """The request for the next page, or None when this one was the last."""
         if self.max_items is not None and self.yielded >= self.max_items:
             return None
-        count = len(self._items(page))
-        if self.pagination.next_link is not None:
-            return self._follow_link(page, response, count)
-        if count == 0 or (self.size is not None and count < self.size):
-            return None
-        assert self.pagination.offset is not None and self.size is not None
-        self.offset += 1 if self.pagination.offset_counts == "pages" else self.size
-        total = _first(page, self.attributes.get("total", []))
-        covered = self.offset * self.size if self.pagination.offset_counts == "pages" else self.offset
-        if isinstance(total, int) and covered >= total:
-            return None
         assert self.first is not None
-        request = dict(self.first)
-        request["params"] = {**self.first["params"], self.pagination.offset.name: self.offset}
-        return request
-
-    def _follow_link(self, page: Any, response: httpx.Response, count: int) -> dict[str, Any] | None:
-        link = _first(page, self.attributes.get("next-link", []))
-        if not isinstance(link, str) or not link:
-            return None
-        current = response.request.url
-        target = current.join(link)
-        if (target.scheme, target.host, target.port) != (current.scheme, current.host, current.port):
-            raise PageError(
-                f"{self.operation.label}: page {self.page_number} links to another host ({target.host});"
-                " not followed, it would carry your credentials there"
+        try:
+            found = next_page(
+                self.pagination,
+                str(response.request.url),
+                count=len(self._items(page)),
+                size=self.size,
+                offset=self.offset,
+                link=_first(page, self.attributes.get("next-link", [])),
+                total=_first(page, self.attributes.get("total", [])),
             )
-        if target == current:
-            raise PageError(f"{self.operation.label}: page {self.page_number} links to itself; stopping")
-        if count == 0:
-            return None  # a link after an empty page would only repeat emptiness
-        headers = (self.first or {}).get("headers") or {}
-        return {"method": "get", "url": str(target), "headers": headers}
+        except UnsafeLink as exc:
+            raise PageError(f"{self.operation.label}: page {self.page_number} {exc}") from None
+        if found is None:
+            return None
+        if found.url is not None:
+            return {"method": "get", "url": found.url, "headers": self.first.get("headers") or {}}
+        assert self.pagination.offset is not None and found.offset is not None
+        self.offset = found.offset
+        return {**self.first, "params": {**self.first["params"], self.pagination.offset.name: self.offset}}
 
     def _items(self, page: Any) -> list[Any]:
         for path in self.attributes.get("items", []):

@@ -193,10 +193,16 @@ def _local_host(host: str) -> bool:
         name = urlsplit(f"//{host}").hostname or ""
     except ValueError:  # a broken [IPv6] literal
         return False
-    if name == "localhost" or name.endswith(".localhost") or ("." not in name and ":" not in name):
+    # A name without a dot cannot be a DNS name an attacker rebinds; *.localhost never leaves the machine.
+    return is_loopback(name) or name.endswith(".localhost") or ("." not in name and ":" not in name)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or an address, IPv6 with or without brackets) reaches this machine only."""
+    if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(name).is_loopback
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 import threading
 import time
@@ -20,22 +19,13 @@ except ImportError:
     missing("fakes", "serving a fake")
 
 from lmskit.fakes.app import FakeApp
+from lmskit.fakes.control import is_loopback
 
 
 class ServerState(Enum):
     NEW = "new"
     RUNNING = "running"
     STOPPED = "stopped"
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` (a name or an address to listen on) reaches this machine only."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def bind(host: str, port: int) -> socket.socket:

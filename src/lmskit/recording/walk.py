@@ -23,10 +23,12 @@ from lmskit.redaction.redactor import Redactor
 from lmskit.spec.api import Api
 from lmskit.spec.links import Link, read_links
 from lmskit.spec.operations import Operation
-from lmskit.spec.paging import Pagination, pagination_of
+from lmskit.spec.paging import Pagination, UnsafeLink, next_page, pagination_of
 from lmskit.spec.pointers import PointerError, resolve_pointer
 
 MAX_ROUNDS = 6
+# Items asked for per page: enough to see every shape a list holds, not a tenant's whole roster per request.
+RECORD_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def _call(
     pagination = pagination_of(operation.definition, operation.pointer)
     params: dict[str, Any] = {}
     if pagination is not None and pagination.page_size is not None and pagination.page_size.maximum:
-        params[pagination.page_size.name] = min(pagination.page_size.maximum, 100)
+        params[pagination.page_size.name] = min(pagination.page_size.maximum, RECORD_PAGE_SIZE)
     answers: list[tuple[int, Any]] = []
     url: str | None = path.lstrip("/")
     for _ in range(max(1, pages) if pagination is not None else 1):
@@ -132,23 +134,28 @@ def _call(
 def _next_page(
     pagination: Pagination, body: Any, response: httpx.Response, params: dict[str, Any]
 ) -> tuple[str | None, dict[str, Any]]:
-    if pagination.next_link is not None:
-        link = _at(body, pagination.next_link)
-        if not isinstance(link, str) or not link:
-            return None, {}
-        target = response.request.url.join(link)
-        if target.host != response.request.url.host:
-            return None, {}  # never follow a link to another host with the tenant's credentials
-        return str(target), {}
+    """(URL, query) of the next page as the spec's pagination says, or (None, {}) after the last one."""
+    size_name = pagination.page_size.name if pagination.page_size is not None else None
+    offset_name = pagination.offset.name if pagination.offset is not None else None
     items = next((found for pointer in pagination.items if isinstance(found := _at(body, pointer), list)), [])
-    size = params.get(pagination.page_size.name) if pagination.page_size is not None else None
-    if not items or (isinstance(size, int) and len(items) < size):
+    try:
+        found = next_page(
+            pagination,
+            str(response.request.url),
+            count=len(items),
+            size=params.get(size_name) if size_name else None,
+            offset=int(params.get(offset_name, 0)) if offset_name else 0,
+            link=_at(body, pagination.next_link) if pagination.next_link else None,
+            total=_at(body, pagination.total) if pagination.total else None,
+        )
+    except UnsafeLink:
+        return None, {}  # never follow a link elsewhere with the tenant's credentials
+    if found is None:
         return None, {}
-    if pagination.offset is None:
-        return None, {}
-    step = 1 if pagination.offset_counts == "pages" else len(items)
-    current = int(params.get(pagination.offset.name, 0))
-    return str(response.request.url.copy_with(query=None)), {**params, pagination.offset.name: current + step}
+    if found.url is not None:
+        return found.url, {}
+    assert offset_name is not None
+    return str(response.request.url.copy_with(query=None)), {**params, offset_name: found.offset}
 
 
 def _envelope(

@@ -133,11 +133,7 @@ class Redactor:
         out = copy.deepcopy(data)
         counts = RedactionCounts(exchanges=1)
         request, response = _mapping(out.get("request")), _mapping(out.get("response"))
-        method = str(request.get("method") or "GET").upper()
-        url = request["url"] if isinstance(request.get("url"), str) else ""
-        routed = self._route(method, url, counts)
-        if url:
-            request["url"] = self._url(url, counts)
+        routed = self._route_and_mask_url(request, counts)
         for part in (request, response):
             if isinstance(part.get("headers"), dict):
                 part["headers"] = self._header_map(part["headers"], counts)
@@ -158,11 +154,7 @@ class Redactor:
                 continue
             counts.exchanges += 1
             request, response = _mapping(entry.get("request")), _mapping(entry.get("response"))
-            method = str(request.get("method") or "GET").upper()
-            url = request["url"] if isinstance(request.get("url"), str) else ""
-            routed = self._route(method, url, counts)
-            if url:
-                request["url"] = self._url(url, counts)
+            routed = self._route_and_mask_url(request, counts)
             for part in (request, response):
                 part["headers"] = self._header_list(part.get("headers"), counts)
                 if part.get("cookies"):
@@ -196,6 +188,15 @@ class Redactor:
         return out, counts
 
     # --- parts --------------------------------------------------------------------------------------------
+
+    def _route_and_mask_url(self, request: dict[str, Any], counts: RedactionCounts) -> Route:
+        """The exchange's operation (from the URL as captured), then the URL's secrets masked in place."""
+        method = str(request.get("method") or "GET").upper()
+        url = request["url"] if isinstance(request.get("url"), str) else ""
+        routed = self._route(method, url, counts)
+        if url:
+            request["url"] = self._url(url, counts)
+        return routed
 
     def _route(self, method: str, url: str, counts: RedactionCounts) -> Route:
         if not url:

@@ -19,13 +19,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
+from lmskit.errors import LmskitError
 from lmskit.spec.pointers import join_pointer
 
 IDEMPOTENT_METHODS = frozenset({"get", "head", "options", "put", "delete", "trace"})
 
 
-class PagingError(ValueError):
+class PagingError(LmskitError, ValueError):
     """An extension that does not say what it must; the message names the JSON pointer and the fix."""
 
 
@@ -57,6 +59,46 @@ class RateLimit:
 
     requests: int
     seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class NextPage:
+    """Where the next page is: an absolute URL to follow, or the offset parameter's next value."""
+
+    url: str | None = None
+    offset: int | None = None
+
+
+class UnsafeLink(PagingError):
+    """A next link that leads to another origin (it would carry the credentials there) or back to its own page."""
+
+
+def next_page(
+    pagination: Pagination, current_url: str, *, count: int, size: int | None, offset: int, link: Any, total: Any
+) -> NextPage | None:
+    """The next page after one that held ``count`` items, or None when that one was the last.
+
+    ``link`` and ``total`` are what the page said at the extension's ``next-link`` and ``total`` pointers. A link
+    is followed only to the same origin (UnsafeLink otherwise); an offset moves a page or a page's items on, and
+    stops at a short or empty page or at the declared total.
+    """
+    if pagination.next_link is not None:
+        if not isinstance(link, str) or not link or count == 0:
+            return None
+        target = urljoin(current_url, link)
+        here, there = urlsplit(current_url), urlsplit(target)
+        if (there.scheme, there.netloc) != (here.scheme, here.netloc):
+            raise UnsafeLink(f"links to another host ({there.hostname}); not followed, it would carry the credentials")
+        if target == current_url:
+            raise UnsafeLink("links to itself")
+        return NextPage(url=target)
+    if pagination.offset is None or count == 0 or (size is not None and count < size):
+        return None
+    moved = offset + (1 if pagination.offset_counts == "pages" else (size or count))
+    covered = moved * (size or count) if pagination.offset_counts == "pages" else moved
+    if isinstance(total, int) and not isinstance(total, bool) and covered >= total:
+        return None
+    return NextPage(offset=moved)
 
 
 def read_pagination(raw: Any, pointer: str = "x-lmskit-pagination") -> Pagination:
