@@ -16,6 +16,7 @@ from rich.console import Console
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
 from lmskit.cli.redact import credential_values
 from lmskit.errors import UsageError
+from lmskit.reachability import connect_problem
 from lmskit.vendors import VENDORS, get_vendor
 
 
@@ -49,6 +50,10 @@ def record_command(
     pinned = dict(_pair(item) for item in param or [])
     api = apis_for([name], overlay, no_config)[name]
     counter = RequestBudget(budget)
+    if target != "fake":
+        problem = connect_problem(target)
+        if problem is not None:
+            raise UsageError(f"{problem}; check --target")
     with _target(name, target) as (base_url, environ, label):
         client = client_from_env(name, environ=environ, base_url=base_url, budget=counter)
         redactor = Redactor({name: api}, project_salt(), default_vendor=name)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
-import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +17,10 @@ from lmskit.contract.credentials import Credentials, credentials_from_env
 from lmskit.contract.inprocess import InProcessSession
 from lmskit.contract.pacing import PacedAdapter, Pacer
 from lmskit.errors import LmskitError, UsageError
+from lmskit.reachability import connect_problem
 from lmskit.spec.api import Api
 
 # How long a live run waits for the target to accept a connection before it gives up with one line.
-CONNECT_TIMEOUT = 5.0
 
 
 class WritesNotAllowed(LmskitError):
@@ -86,16 +85,9 @@ class Target:
         """A live target accepts TCP connections, or TargetUnreachable says where it looked (no HTTP request)."""
         if self.base_url is None:
             return
-        parts = urlsplit(self.base_url)
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        try:
-            socket.create_connection((parts.hostname or "", port), timeout=CONNECT_TIMEOUT).close()
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise TargetUnreachable(
-                f"{parts.scheme}://{parts.netloc}: cannot connect ({reason}); check --target or"
-                f" LMSKIT_{self.vendor.upper()}_BASE_URL"
-            ) from None
+        problem = connect_problem(self.base_url)
+        if problem is not None:
+            raise TargetUnreachable(f"{problem}; check --target or LMSKIT_{self.vendor.upper()}_BASE_URL")
 
     async def _send_in_process(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
         transport = httpx.ASGITransport(app=self.app)
