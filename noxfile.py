@@ -44,7 +44,8 @@ def drift(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The kit's own test suite (includes lint and drift checks of the committed specs and clients)."""
     session.install("-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    # One worker per core (pytest-xdist); `nox -s tests -- -n 0` runs in one process.
+    session.run("pytest", "-n", "auto", *session.posargs)
 
 
 @nox.session

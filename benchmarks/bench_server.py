@@ -3,6 +3,8 @@
     python benchmarks/bench_server.py fake absorb          # the verified fake, as `lmskit serve` runs it
     python benchmarks/bench_server.py ceiling BODIES.json  # a bare Starlette app answering the same paths with
                                                            # the same bodies: the framework's ceiling
+    python benchmarks/bench_server.py raw -                # a constant answer straight from an asyncio protocol:
+                                                           # what the load generator itself can drive
 
 Both run on the same server setup (lmskit.fakes.server: uvicorn on a socket from ``bind()``), so the ratio
 between them is what the fake's own work costs.
@@ -10,11 +12,12 @@ between them is what the fake's own work costs.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -35,6 +38,43 @@ def ceiling_app(bodies: dict[str, Any]) -> Starlette:
         return JSONResponse(body, status_code=status)
 
     return Starlette(routes=[Route("/{path:path}", answer, methods=["GET", "POST", "PATCH", "PUT", "DELETE"])])
+
+
+class _RawResponder(asyncio.Protocol):
+    """Answers every request head with one constant response: no HTTP parsing, no framework."""
+
+    ANSWER = b'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}'
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's transports do not subclass asyncio's
+        self.pending = b""
+
+    def data_received(self, data: bytes) -> None:
+        self.pending += data
+        while b"\r\n\r\n" in self.pending:
+            _, _, self.pending = self.pending.partition(b"\r\n\r\n")
+            self.transport.write(self.ANSWER)
+
+
+def serve_raw() -> None:
+    """The load generator's own ceiling: bench_fakes.py shows it is far above every server it measures."""
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+
+    async def run() -> None:
+        from lmskit.fakes.server import bind
+
+        sock = bind("127.0.0.1", 0)
+        server = await asyncio.get_running_loop().create_server(_RawResponder, sock=sock)
+        print(f"http://127.0.0.1:{sock.getsockname()[1]}", flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+        server.close()
+
+    asyncio.run(run())
 
 
 def large_absorb(rows: int) -> tuple[Any, str]:
@@ -64,6 +104,9 @@ def main() -> None:
     from lmskit.fakes.server import FakeServer
 
     kind, what = sys.argv[1], sys.argv[2]
+    if kind == "raw":
+        serve_raw()
+        return
     if kind == "fake":
         from lmskit.fakes import get_fake
         from lmskit.fakes.app import build_app

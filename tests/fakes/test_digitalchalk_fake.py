@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import httpx
 import pytest
 from digitalchalk_client import AuthenticatedClient
 from digitalchalk_client.api.registrations import (
@@ -20,6 +23,9 @@ from digitalchalk_client.models import (
     RegistrationPage,
     RegistrationStatus,
 )
+
+from lmskit.fakes import get_fake
+from lmskit.fakes.app import build_app
 
 COURSE_1 = "89cd2eada89133acedfad6d766a2d931"  # passing grade 70, retakes allowed
 COURSE_2 = "5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d"  # passing grade 80, no retakes
@@ -158,3 +164,37 @@ def test_advance_completes_the_course_by_passing_grade_without_a_grader(running_
     registration = get_registration.sync(id=new_id, client=client)
     assert registration.status is RegistrationStatus.PASSED  # type: ignore[union-attr]
     assert not registration.grader_id  # type: ignore[union-attr]
+
+
+def _create_in_process(app, monkeypatch, misses: int) -> httpx.Response:
+    """POST a registration while the store claims the first ``misses`` INSERTs changed nothing (as when the
+    control API changes the offering between the INSERT and the question why it was refused)."""
+    store = app.state.store
+    real = store.execute
+    calls = {"n": 0}
+
+    def flaky(sql: str, parameters=()) -> int:
+        calls["n"] += 1
+        return 0 if calls["n"] <= misses else real(sql, parameters)
+
+    monkeypatch.setattr(store, "execute", flaky)
+
+    async def post() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://fake") as client:
+            return await client.post(
+                "/dc/api/v5/registrations",
+                json={"userId": LEARNER, "offeringId": COURSE_1},
+                headers={"Authorization": "Bearer dc-demo-token"},
+            )
+
+    return asyncio.run(post())
+
+
+def test_a_create_refused_for_no_reason_it_can_name_is_tried_again(monkeypatch) -> None:
+    app = build_app(get_fake("digitalchalk"), strict=True)
+    made = _create_in_process(app, monkeypatch, misses=2)
+    assert made.status_code == 201
+    assert made.headers["location"].startswith("/dc/api/v5/registrations/")
+    gone = _create_in_process(build_app(get_fake("digitalchalk"), strict=True), monkeypatch, misses=99)
+    assert gone.status_code == 400
+    assert "kept changing" in gone.text

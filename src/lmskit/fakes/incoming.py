@@ -9,14 +9,35 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.types import Receive, Scope
 
 from lmskit.fakes.vendor import Reply
 
-# json.dumps with non-default options builds a new encoder per call; one shared encoder spares that.
-_ENCODER = json.JSONEncoder(separators=(",", ":"))
+# json.dumps with non-default options builds a new encoder per call; one shared encoder spares that. ASCII
+# escapes keep a lone surrogate (a client may send "\ud800" and read it back) writable.
+_ASCII_ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+try:
+    import orjson
+except ImportError:  # no orjson build for this interpreter: the standard library's json only
+    orjson = None  # type: ignore[assignment]
+
+
+def encode_json(value: Any) -> bytes:
+    """Compact JSON. orjson (the [fakes] extra on CPython) writes a page of enrollments about ten times faster
+    than json, which was a tenth of a served fake's time per list request (`nox -s bench -- fakes`); what it
+    refuses (a lone surrogate, an integer past 64 bits) goes through json, as everything does without it."""
+    if orjson is not None:
+        try:
+            # Non-string keys are written as strings, as json does.
+            return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+        except TypeError:
+            pass
+    return _ASCII_ENCODER.encode(value).encode()
+
 
 # (status, raw headers, body): what http.response.start and http.response.body carry.
 Rendered = tuple[int, list[tuple[bytes, bytes]], bytes]
@@ -71,7 +92,7 @@ def render(reply: Reply, extra_headers: dict[str, str] | None = None) -> Rendere
     ]
     content = b""
     if reply.has_body:
-        content = _ENCODER.encode(reply.body).encode()
+        content = encode_json(reply.body)
         headers.append((b"content-type", b"application/json"))
     headers.append((b"content-length", str(len(content)).encode()))
     return reply.status, headers, content

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -95,40 +94,14 @@ class Store:
                 f"{path or ':memory:'}: cannot open the fake's database ({exc}); check the path and its permissions"
             ) from exc
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work; everything inside commits together or not at all.
+    def transaction(self) -> Transaction:
+        """One atomic unit of work; everything inside commits together or not at all:
+        ``with store.transaction() as db: db.execute(...)``.
 
         Nested inside another transaction of this thread it is a savepoint: a seed that fails halfway through
         its own transactions rolls back with the wipe before it (the control API applies seeds all or nothing).
         """
-        with self._lock:
-            depth = self._depth
-            self._depth += 1
-            begin, commit, rollback = (
-                ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
-                if depth == 0
-                else (f"SAVEPOINT lmskit_{depth}", f"RELEASE lmskit_{depth}", f"ROLLBACK TO lmskit_{depth}")
-            )
-            try:
-                self._connection.execute(begin)
-                try:
-                    yield self._connection
-                except BaseException:
-                    self._connection.execute(rollback)
-                    if depth:
-                        self._connection.execute(commit)  # a savepoint rolled back to is still open
-                    raise
-                try:
-                    self._connection.execute(commit)
-                except sqlite3.Error:
-                    # A deferred foreign key fails at COMMIT, which leaves the transaction open: close it.
-                    self._connection.execute(rollback)
-                    if depth:
-                        self._connection.execute(commit)
-                    raise
-            finally:
-                self._depth = depth
+        return Transaction(self)
 
     def _credentials_changed(self) -> None:
         self.credential_epoch += 1
@@ -143,6 +116,12 @@ class Store:
                 return []
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+        """One writing statement, atomic on its own (outside a transaction SQLite gives it one of its own);
+        the number of rows it changed. Inside ``transaction()`` it is part of that transaction."""
+        with self._lock:
+            return self._connection.execute(sql, parameters).rowcount
 
     def row(self, sql: str, parameters: Sequence[Any] = ()) -> dict[str, Any] | None:
         found = self.rows(sql, parameters)
@@ -165,3 +144,56 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+
+
+class Transaction:
+    """The context manager of ``Store.transaction``, a class rather than a generator: every write request
+    opens one, and a generator-based context manager costs as much again as the BEGIN and COMMIT it wraps."""
+
+    __slots__ = ("_commit", "_depth", "_rollback", "_store")
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._depth = 0
+        self._commit = self._rollback = ""
+
+    def __enter__(self) -> sqlite3.Connection:
+        store = self._store
+        store._lock.acquire()
+        depth = self._depth = store._depth
+        if depth == 0:
+            begin, self._commit, self._rollback = "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"
+        else:
+            begin, self._commit, self._rollback = (
+                f"SAVEPOINT lmskit_{depth}",
+                f"RELEASE lmskit_{depth}",
+                f"ROLLBACK TO lmskit_{depth}",
+            )
+        try:
+            store._connection.execute(begin)
+        except BaseException:
+            store._lock.release()
+            raise
+        store._depth = depth + 1
+        return store._connection
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        store = self._store
+        connection = store._connection
+        try:
+            if kind is not None:
+                connection.execute(self._rollback)
+                if self._depth:
+                    connection.execute(self._commit)  # a savepoint rolled back to is still open
+                return
+            try:
+                connection.execute(self._commit)
+            except sqlite3.Error:
+                # A deferred foreign key fails at COMMIT, which leaves the transaction open: close it.
+                connection.execute(self._rollback)
+                if self._depth:
+                    connection.execute(self._commit)
+                raise
+        finally:
+            store._depth = self._depth
+            store._lock.release()

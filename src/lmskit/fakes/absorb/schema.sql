@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS absorb_sessions (
     name TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS absorb_enrollments (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,  -- insertion order; internal, so no AUTOINCREMENT (a write to sqlite_sequence per row)
     id TEXT NOT NULL UNIQUE,
     user_id TEXT NOT NULL REFERENCES absorb_users(id),
     course_id TEXT NOT NULL REFERENCES absorb_courses(id),
@@ -86,7 +86,7 @@ CREATE TABLE IF NOT EXISTS absorb_activity_enrollments (
     date_completed TEXT
 );
 CREATE TABLE IF NOT EXISTS absorb_attempts (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,  -- insertion order; internal, so no AUTOINCREMENT (a write to sqlite_sequence per row)
     id TEXT NOT NULL UNIQUE,
     activity_enrollment_id TEXT NOT NULL REFERENCES absorb_activity_enrollments(id) ON DELETE CASCADE,
     status INTEGER,

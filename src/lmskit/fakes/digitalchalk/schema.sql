@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS dc_offerings (
     is_open INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS dc_registrations (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,  -- insertion order; internal, so no AUTOINCREMENT (a write to sqlite_sequence per row)
     id TEXT NOT NULL UNIQUE,
     user_id TEXT NOT NULL REFERENCES dc_users(id),
     offering_id TEXT NOT NULL REFERENCES dc_offerings(id),
