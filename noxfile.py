@@ -63,7 +63,7 @@ BENCHES = ("validate", "fakes", "contracts", "clients")
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Speed, as ratios to baselines measured in the same run (about 25 minutes on 2 cores):
+    """Speed, as ratios to baselines measured in the same run (about 35 minutes on 2 cores):
 
     validate   lmskit.validate and validate_many against bare jsonschema-rs; HARs of 10 and 300 MB per format
     fakes      each fake's get/list/write at 1, 8 and 32 connections against a bare Starlette ceiling
