@@ -16,6 +16,7 @@ from lmskit.fakes import dates
 from lmskit.fakes.absorb import resources
 from lmskit.fakes.absorb.odata import FilterError, parse_filter, parse_sort
 from lmskit.fakes.errors import ApiError
+from lmskit.fakes.ids import ordered_uuid4
 from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import Call, Reply, not_found
 
@@ -133,7 +134,7 @@ def create_enrollment(
         return str(current)
     if current is not None:
         db.execute("UPDATE absorb_enrollments SET is_active = 0, date_edited = ? WHERE id = ?", [now, current])
-    enrollment_id = enrollment_id or str(uuid.uuid4())
+    enrollment_id = enrollment_id or ordered_uuid4()
     db.execute(
         "INSERT INTO absorb_enrollments (id, user_id, course_id, course_version_id, date_added, date_edited)"
         " VALUES (?, ?, ?, ?, ?, ?)",

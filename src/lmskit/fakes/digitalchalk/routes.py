@@ -4,12 +4,12 @@ offering's passing grade, eject only while active, offset paging with next/prev 
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import datetime
 from typing import Any
 
 from lmskit.fakes import dates
 from lmskit.fakes.errors import ApiError
+from lmskit.fakes.ids import ordered_hex
 from lmskit.fakes.paging import page_url
 from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import Call, Reply, not_found
@@ -114,7 +114,7 @@ _CREATE = (
 
 def create_registration(call: Call) -> Reply:
     user_id, offering_id = call.body["userId"], call.body["offeringId"]
-    new_id = uuid.uuid4().hex
+    new_id = ordered_hex()
     # A refused create says why; should the state change between the INSERT and that question (the control API
     # runs in other threads), the INSERT is simply tried again.
     for _ in range(3):
