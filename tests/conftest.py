@@ -14,6 +14,24 @@ from lmskit.vendors import VENDORS
 REPO = Path(__file__).resolve().parents[1]
 SPECS = REPO / "specs"
 
+# A valid Absorb course enrollment, as the API sends one (nulls included), for tests that need a body.
+ABSORB_ENROLLMENT: dict[str, object] = {
+    "id": "a14c149a-2ce0-41d4-b532-02189ad3cb22",
+    "courseId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+    "courseName": "Safety Basics",
+    "courseVersionId": None,
+    "userId": "6b2d9c1e-3f4a-4b5c-8d6e-7f8a9b0c1d2e",
+    "fullName": "Person 1a2b3c4d",
+    "status": 1,
+    "progress": 10,
+    "score": None,
+    "isActive": True,
+    "acceptedTermsAndConditions": False,
+    "timeSpent": "00:10:00",
+    "dateAdded": "2024-01-08T09:00:00",
+    "dateEdited": "2024-01-08T09:00:00",
+}
+
 
 @dataclass(frozen=True)
 class CliResult:

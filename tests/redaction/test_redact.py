@@ -14,7 +14,7 @@ import lmskit
 from lmskit.redaction.redactor import Redactor
 from lmskit.redaction.salt import project_salt
 from lmskit.spec.api import load_api
-from tests.conftest import run_lmskit
+from tests.conftest import ABSORB_ENROLLMENT, run_lmskit
 
 TOKEN = "canary-token-7f3e9a"
 PASSWORD = "canary-password-51c2"
@@ -114,24 +114,7 @@ def test_absorb_login_and_learner_fields(redactor: Redactor) -> None:
     no_canary(redacted)
     assert API_KEY not in json.dumps(redacted)
     assert redacted["response"]["body"] == "[redacted]"
-    enrollment = {
-        "id": "a14c149a-2ce0-41d4-b532-02189ad3cb22",
-        "courseId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-        "courseName": "Safety",
-        "courseVersionId": None,
-        "userId": "6b2d9c1e-3f4a-4b5c-8d6e-7f8a9b0c1d2e",
-        "fullName": NAME,
-        "jobTitle": JOB,
-        "avatar": AVATAR,
-        "status": 1,
-        "progress": 10,
-        "score": None,
-        "isActive": True,
-        "acceptedTermsAndConditions": False,
-        "timeSpent": "00:10:00",
-        "dateAdded": "2024-01-08T09:00:00",
-        "dateEdited": "2024-01-08T09:00:00",
-    }
+    enrollment = {**ABSORB_ENROLLMENT, "fullName": NAME, "jobTitle": JOB, "avatar": AVATAR}
     page = {
         "request": {
             "method": "GET",
