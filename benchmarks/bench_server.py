@@ -58,12 +58,9 @@ class _RawResponder(asyncio.Protocol):
 
 def serve_raw() -> None:
     """The load generator's own ceiling: bench_fakes.py shows it is far above every server it measures."""
-    try:
-        import uvloop
+    from loadgen import use_uvloop  # this folder is on sys.path when bench_server.py runs as a script
 
-        uvloop.install()
-    except ImportError:
-        pass
+    use_uvloop()
 
     async def run() -> None:
         from lmskit.fakes.server import bind

@@ -75,6 +75,15 @@ async def _run(url: str, connections: int, seconds: float, method: str, body: by
     }
 
 
+def use_uvloop() -> None:
+    """uvloop when installed: about three times the requests per second of asyncio's own loop on one core."""
+    try:
+        import uvloop
+    except ImportError:
+        return
+    uvloop.install()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("url")
@@ -84,13 +93,7 @@ def main() -> None:
     parser.add_argument("--body", default="")
     parser.add_argument("-H", "--header", action="append", default=[])
     options = parser.parse_args()
-    try:
-        import uvloop
-
-        # About three times the requests per second of asyncio's own loop from the same core.
-        uvloop.install()
-    except ImportError:
-        pass
+    use_uvloop()
     result = asyncio.run(
         _run(options.url, options.connections, options.seconds, options.method, options.body.encode(), options.header)
     )
