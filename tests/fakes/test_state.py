@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 
 import httpx
 
@@ -67,6 +68,10 @@ def test_the_request_log_is_a_bounded_ring_with_an_exact_total() -> None:
     whole, page, negative, wordy, _, cleared = asyncio.run(exchange())
     assert (whole.json()["total"], whole.json()["dropped"], whole.json()["next"]) == (12, 7, None)
     assert [r["seq"] for r in whole.json()["requests"]] == [8, 9, 10, 11, 12]
+    for entry in whole.json()["requests"]:
+        assert (entry["method"], entry["status"]) == ("GET", 404)
+        assert 0 < entry["duration_ms"] == round(entry["duration_ms"], 3)
+        assert datetime.fromisoformat(entry["at"]).tzinfo is not None
     assert [r["path"] for r in page.json()["requests"]] == [
         "/dc/api/v5/registrations/r9",
         "/dc/api/v5/registrations/r10",

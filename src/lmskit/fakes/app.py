@@ -61,9 +61,18 @@ class FakeState:
     # Signs what the fake hands out and must get back unchanged (Bridge's opaque cursors); kept in the store,
     # so cursors stay valid across a restart with the same --db.
     secret: bytes = field(default=b"", repr=False)
+    _clock: tuple[int, timedelta, datetime] = field(default=(0, timedelta(0), datetime.min), repr=False)
 
     def now(self) -> datetime:
-        return datetime.now(UTC).replace(microsecond=0) + self.clock_offset
+        """The fake's clock, to the second. One object per second and offset: every request in that second gets
+        the same one, so what is derived from it (its text, an authentication verdict keyed by it) is worked
+        out once, not per request."""
+        second = int(time.time())
+        found = self._clock
+        if found[0] != second or found[1] != self.clock_offset:
+            found = (second, self.clock_offset, datetime.fromtimestamp(second, UTC) + self.clock_offset)
+            self._clock = found  # one assignment: another thread sees the old tuple or the new one
+        return found[2]
 
     def reset(self, seed: dict[str, Any] | None = None) -> None:
         """Back to ``seed`` (default: the loaded one) and the real clock, all or nothing: a seed that does not

@@ -10,44 +10,40 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 DEFAULT_CAPACITY = 10_000
 
 
-@dataclass(frozen=True, slots=True)
-class LoggedRequest:
-    seq: int
-    method: str
-    path: str
-    status: int
-    duration_ms: float
-    at: datetime
+# (seq, method, path, status, duration in ms, at): a plain tuple per request, made into JSON only when someone
+# pages through the log, since almost every entry is dropped from the ring unread.
+_Entry = tuple[int, str, str, int, float, datetime]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq,
-            "method": self.method,
-            "path": self.path,
-            "status": self.status,
-            "duration_ms": self.duration_ms,
-            "at": self.at.isoformat(),
-        }
+
+def _entry_json(entry: _Entry) -> dict[str, Any]:
+    seq, method, path, status, duration_ms, at = entry
+    return {
+        "seq": seq,
+        "method": method,
+        "path": path,
+        "status": status,
+        "duration_ms": round(duration_ms, 3),
+        "at": at.isoformat(),
+    }
 
 
 class RequestLog:
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
         self.capacity = capacity
-        self._entries: deque[LoggedRequest] = deque(maxlen=capacity)
+        self._entries: deque[_Entry] = deque(maxlen=capacity)
         self._total = 0
         self._lock = threading.Lock()
 
     def add(self, method: str, path: str, status: int, duration_ms: float, at: datetime) -> None:
         with self._lock:
             self._total += 1
-            self._entries.append(LoggedRequest(self._total, method, path, status, round(duration_ms, 3), at))
+            self._entries.append((self._total, method, path, status, duration_ms, at))
 
     def clear(self) -> None:
         with self._lock:
@@ -64,8 +60,8 @@ class RequestLog:
         with self._lock:
             entries = list(self._entries)
             total = self._total
-        retained_from = entries[0].seq if entries else total + 1
-        chosen = [entry.to_json() for entry in entries if entry.seq > after][:limit]
+        retained_from = entries[0][0] if entries else total + 1
+        chosen = [_entry_json(entry) for entry in entries if entry[0] > after][:limit]
         last = chosen[-1]["seq"] if chosen else after
         return {
             "total": total,
