@@ -1,5 +1,5 @@
-"""The fakes' JSON writer and their transactions: the two things every request passes through, rewritten for
-speed (`nox -s bench -- fakes`), held here to what they did before."""
+"""The fakes' JSON writer, their transactions and their check for integers past 64 bits: what every request
+passes through, rewritten for speed (`nox -s bench -- fakes`), held here to what they did before."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ import pytest
 from lmskit.fakes import get_fake, incoming
 from lmskit.fakes.app import build_app
 from lmskit.fakes.incoming import encode_json
+from lmskit.fakes.requests import parse_request
 from lmskit.fakes.store import Store
+from lmskit.spec.parameters import RequestBody, RequestShape
+from lmskit.spec.schemas import SchemaValidators
 
 SCHEMA = "CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
 VALUES = [
@@ -127,3 +130,30 @@ def test_a_failed_transaction_leaves_the_store_usable_from_another_thread() -> N
     with store.transaction() as db:  # and no transaction was left open on the connection
         db.execute("INSERT INTO things (name) VALUES ('again')")
     assert names(store) == ["from a thread", "again"]
+
+
+# --- request bodies: integers past 64 bits ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "pointer"),
+    [
+        (b'{"a": 9223372036854775808}', "/a"),  # 2**63: the first integer SQLite cannot store
+        (b'{"a": [1, {"b": -9223372036854775809}]}', "/a/1/b"),
+    ],
+)
+def test_a_body_integer_past_64_bits_is_a_problem_naming_where(raw: bytes, pointer: str) -> None:
+    shape = RequestShape(parameters=(), body=RequestBody(required=True, schema_pointer=None))
+    parsed, problems = parse_request(shape, SchemaValidators({}), {}, [], {}, raw, "application/json")
+    assert parsed.body is None
+    assert [(p.location, p.name, p.message) for p in problems] == [
+        ("body", "a", f"{pointer}: the integer does not fit in 64 bits")
+    ]
+
+
+def test_a_body_with_long_digit_runs_that_fit_is_accepted() -> None:
+    shape = RequestShape(parameters=(), body=RequestBody(required=True, schema_pointer=None))
+    raw = b'{"a": 9223372036854775807, "b": "12345678901234567890123", "c": -9223372036854775808}'
+    parsed, problems = parse_request(shape, SchemaValidators({}), {}, [], {}, raw, "application/json")
+    assert problems == []
+    assert parsed.body == {"a": 2**63 - 1, "b": "12345678901234567890123", "c": -(2**63)}

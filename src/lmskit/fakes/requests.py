@@ -22,7 +22,7 @@ _NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 # is a validation error of the vendor's, not an OverflowError deep in a handler.
 _INT64 = range(-(2**63), 2**63)
 _WIDE = "the integer does not fit in 64 bits"
-_LONG_DIGITS = re.compile(rb"\d{19}")
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")  # rb"\d{19}" means the same, at twice the cost
 
 
 @dataclass(frozen=True, slots=True)
