@@ -24,6 +24,7 @@ from digitalchalk_client.models import (
     RegistrationStatus,
 )
 
+from lmskit.errors import InputError
 from lmskit.fakes import get_fake
 from lmskit.fakes.app import build_app
 
@@ -33,6 +34,7 @@ CLOSED = "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c"
 LEARNER = "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"
 IN_PROGRESS = "65ade781cc98d136543678191005431a"
 PASSED = "2319ac8de813d1365436781910787721"
+PASSED_LEARNER = "4893212a29887dcaedf0084472869c3d"  # who holds PASSED (in Course 1)
 
 
 @pytest.fixture
@@ -101,6 +103,35 @@ def test_second_registration_is_refused_unless_the_offering_allows_retakes(dc) -
     assert "does not allow retakes" in refused.content.decode()
     register(dc, COURSE_1)
     register(dc, COURSE_1)  # retakes allowed
+
+
+def test_without_retakes_a_graded_registration_still_counts_and_an_ejected_one_does_not(dc) -> None:
+    def second_refused() -> bool:
+        answer = create_registration.sync_detailed(
+            client=dc, body=RegistrationCreate(user_id=LEARNER, offering_id=COURSE_2)
+        )
+        return answer.status_code == 400 and "does not allow retakes" in answer.content.decode()
+
+    first = register(dc, COURSE_2)
+    update_registration.sync_detailed(id=first, client=dc, body=GradeAssignment(grade=10))  # failed: still live
+    assert second_refused()
+    second = register(dc, COURSE_2, user=PASSED_LEARNER)  # another learner is not affected
+    update_registration.sync_detailed(id=second, client=dc, body=Ejection(status=EjectionStatus.EJECTED))
+    register(dc, COURSE_2, user=PASSED_LEARNER)  # ejected: no longer live, so a new one may start
+    assert second_refused()
+
+
+def test_a_seed_with_two_live_registrations_of_an_offering_without_retakes_does_not_load() -> None:
+    seed = dict(build_app(get_fake("digitalchalk")).state.seed)
+    twice = [
+        {"id": f"{index:032x}", "userId": LEARNER, "offeringId": COURSE_2, "status": status}
+        for index, status in enumerate(["passed", "active"], start=1)
+    ]
+    with pytest.raises(InputError, match=r"does not load into the digitalchalk fake.*UNIQUE"):
+        build_app(get_fake("digitalchalk"), seed={**seed, "registrations": twice})
+    ejected_first = [{**twice[0], "status": "ejected"}, twice[1]]
+    app = build_app(get_fake("digitalchalk"), seed={**seed, "registrations": ejected_first})
+    assert app.state.store.row("SELECT count(*) AS n FROM dc_registrations")["n"] == 2  # type: ignore[index]
 
 
 def test_closed_offering_and_unknown_user_are_refused(dc) -> None:

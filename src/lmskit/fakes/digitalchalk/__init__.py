@@ -46,7 +46,8 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
         for reg in seed.get("registrations", []):
             db.execute(
                 "INSERT INTO dc_registrations (id, user_id, offering_id, status, grade, grader_id, grader_comment,"
-                " created_date, begin_date, last_active_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_date, begin_date, last_active_date, end_date, retakes_allowed) VALUES (?, ?, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, coalesce((SELECT allow_retake FROM dc_offerings WHERE id = ?3), 0))",
                 [
                     reg["id"],
                     reg["userId"],

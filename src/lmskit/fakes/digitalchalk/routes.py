@@ -4,6 +4,7 @@ offering's passing grade, eject only while active, offset paging with next/prev 
 from __future__ import annotations
 
 import re
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -100,15 +101,14 @@ def get_registration(call: Call) -> Reply:
     return Reply(200, registration_json(row))
 
 
-# The registration goes in only when the user exists, the offering is open, and the user holds no live
-# registration of it unless it allows retakes: one statement, atomic on its own, so the common case costs
-# neither a SELECT nor a BEGIN and COMMIT around it (a create is the fake's most frequent write).
+# The registration goes in only when the user exists and the offering is open, in one statement that is atomic
+# on its own (no SELECT, BEGIN or COMMIT around it: a create is the fake's most frequent write). The retake rule
+# is the index dc_registrations_one_live (schema.sql), which refuses a second live registration of an offering
+# without retakes.
 _CREATE = (
-    "INSERT INTO dc_registrations (id, user_id, offering_id, status, created_date)"
-    " SELECT ?3, ?1, ?2, 'active', ?4 FROM dc_offerings o"
+    "INSERT INTO dc_registrations (id, user_id, offering_id, status, created_date, retakes_allowed)"
+    " SELECT ?3, ?1, ?2, 'active', ?4, o.allow_retake FROM dc_offerings o"
     " WHERE o.id = ?2 AND o.is_open AND EXISTS (SELECT 1 FROM dc_users WHERE id = ?1)"
-    " AND (o.allow_retake OR NOT EXISTS (SELECT 1 FROM dc_registrations"
-    " WHERE user_id = ?1 AND offering_id = ?2 AND status != 'ejected'))"
 )
 
 
@@ -118,8 +118,11 @@ def create_registration(call: Call) -> Reply:
     # A refused create says why; should the state change between the INSERT and that question (the control API
     # runs in other threads), the INSERT is simply tried again.
     for _ in range(3):
-        if call.store.execute(_CREATE, [user_id, offering_id, new_id, dates.to_text(call.now)]):
-            return Reply.empty(201, {"Location": f"{call.base_path}/registrations/{new_id}"})
+        try:
+            if call.store.execute(_CREATE, [user_id, offering_id, new_id, dates.to_text(call.now)]):
+                return Reply.empty(201, {"Location": f"{call.base_path}/registrations/{new_id}"})
+        except sqlite3.IntegrityError:
+            pass  # the one-live-registration index: _refuse_registration names it
         _refuse_registration(call.store, user_id, offering_id)
     raise ApiError(400, "The registration could not be made while the user or offering kept changing; try again.")
 
