@@ -168,22 +168,24 @@ def _optional_time(value: Any) -> str | None:
 def update(call: Call) -> Reply:
     program_id, enrollment_id = call.path["program_id"], call.path["id"]
     changes = call.body["enrollments"][0]
-    with call.store.transaction() as db:
-        found = db.execute(
-            "SELECT 1 FROM bridge_enrollments WHERE id = ? AND program_id = ? AND deleted_at IS NULL",
-            [enrollment_id, program_id],
-        ).fetchone()
-        if found is None:
-            raise not_found("Program enrollment")
-        for field_name in ("end_at", "expires_at"):
-            if field_name in changes:
-                db.execute(
-                    f"UPDATE bridge_enrollments SET {field_name} = ? WHERE id = ?",
-                    [_optional_time(changes[field_name]), enrollment_id],
-                )
-        db.execute(
-            "UPDATE bridge_enrollments SET updated_at = ? WHERE id = ?", [dates.to_text(call.now), enrollment_id]
-        )
+    # One UPDATE, atomic on its own (no SELECT, BEGIN or COMMIT around it): a field the request leaves out keeps
+    # its value, and no row changed means no live enrollment of this program has the id.
+    changed = call.store.execute(
+        "UPDATE bridge_enrollments SET end_at = CASE WHEN ?1 THEN ?2 ELSE end_at END,"
+        " expires_at = CASE WHEN ?3 THEN ?4 ELSE expires_at END, updated_at = ?5"
+        " WHERE id = ?6 AND program_id = ?7 AND deleted_at IS NULL",
+        [
+            "end_at" in changes,
+            _optional_time(changes.get("end_at")),
+            "expires_at" in changes,
+            _optional_time(changes.get("expires_at")),
+            dates.to_text(call.now),
+            enrollment_id,
+            program_id,
+        ],
+    )
+    if not changed:
+        raise not_found("Program enrollment")
     row = call.store.row(f"{_SELECT} WHERE e.id = ?", [enrollment_id])
     return Reply(200, {"meta": {}, "enrollments": [enrollment_json(row or {}, call.now, show_deleted=False)]})
 
