@@ -127,8 +127,19 @@ def test_a_seed_with_two_live_registrations_of_an_offering_without_retakes_does_
         {"id": f"{index:032x}", "userId": LEARNER, "offeringId": COURSE_2, "status": status}
         for index, status in enumerate(["passed", "active"], start=1)
     ]
-    with pytest.raises(InputError, match=r"does not load into the digitalchalk fake.*UNIQUE"):
+    rule = r"registration 0+2 is a second live registration of user \w+ in offering \w+ \(after 0+1\), which does not"
+    with pytest.raises(InputError, match=rf"does not load into the digitalchalk fake \({rule}"):
         build_app(get_fake("digitalchalk"), seed={**seed, "registrations": twice})
+    running = build_app(get_fake("digitalchalk"))
+
+    async def post_seed() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=running), base_url="http://fake") as client:
+            return await client.post("/_lmskit/seed", json={**seed, "registrations": twice})
+
+    refused = asyncio.run(post_seed())
+    assert refused.status_code == 400
+    assert "which does not allow retakes; eject one of them" in refused.text
+    assert running.state.store.row("SELECT count(*) AS n FROM dc_registrations")["n"] == 3  # type: ignore[index]
     ejected_first = [{**twice[0], "status": "ejected"}, twice[1]]
     app = build_app(get_fake("digitalchalk"), seed={**seed, "registrations": ejected_first})
     assert app.state.store.row("SELECT count(*) AS n FROM dc_registrations")["n"] == 2  # type: ignore[index]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,25 +45,46 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
                 ],
             )
         for reg in seed.get("registrations", []):
-            db.execute(
-                "INSERT INTO dc_registrations (id, user_id, offering_id, status, grade, grader_id, grader_comment,"
-                " created_date, begin_date, last_active_date, end_date, retakes_allowed) VALUES (?, ?, ?, ?, ?, ?,"
-                " ?, ?, ?, ?, ?, coalesce((SELECT allow_retake FROM dc_offerings WHERE id = ?3), 0))",
-                [
-                    reg["id"],
-                    reg["userId"],
-                    reg["offeringId"],
-                    reg.get("status", "active"),
-                    reg.get("grade"),
-                    reg.get("graderId"),
-                    reg.get("graderComment"),
-                    dates.normalise(reg.get("createdDate", "2024-01-01T00:00:00Z")),
-                    *(
-                        dates.normalise(reg[k]) if reg.get(k) else None
-                        for k in ("beginDate", "lastActiveDate", "endDate")
-                    ),
-                ],
-            )
+            try:
+                _insert_registration(db, reg)
+            except sqlite3.IntegrityError:
+                _explain_refused_registration(db, reg)
+                raise
+
+
+def _insert_registration(db: sqlite3.Connection, reg: dict[str, Any]) -> None:
+    db.execute(
+        "INSERT INTO dc_registrations (id, user_id, offering_id, status, grade, grader_id, grader_comment,"
+        " created_date, begin_date, last_active_date, end_date, retakes_allowed) VALUES (?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, coalesce((SELECT allow_retake FROM dc_offerings WHERE id = ?3), 0))",
+        [
+            reg["id"],
+            reg["userId"],
+            reg["offeringId"],
+            reg.get("status", "active"),
+            reg.get("grade"),
+            reg.get("graderId"),
+            reg.get("graderComment"),
+            dates.normalise(reg.get("createdDate", "2024-01-01T00:00:00Z")),
+            *(dates.normalise(reg[k]) if reg.get(k) else None for k in ("beginDate", "lastActiveDate", "endDate")),
+        ],
+    )
+
+
+def _explain_refused_registration(db: sqlite3.Connection, reg: dict[str, Any]) -> None:
+    """A seed registration the retake rule refuses gets a message naming the rule, not SQLite's index columns."""
+    if reg.get("status", "active") == "ejected":
+        return
+    held = db.execute(
+        "SELECT r.id FROM dc_registrations r JOIN dc_offerings o ON o.id = r.offering_id WHERE r.user_id = ?"
+        " AND r.offering_id = ? AND r.status != 'ejected' AND NOT o.allow_retake",
+        [reg["userId"], reg["offeringId"]],
+    ).fetchone()
+    if held is not None:
+        raise ValueError(
+            f"registration {reg['id']} is a second live registration of user {reg['userId']} in offering"
+            f" {reg['offeringId']} (after {held[0]}), which does not allow retakes; eject one of them"
+        )
 
 
 def credentials(seed: dict[str, Any]) -> dict[str, str]:
