@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lmskit.fakes import dates
-from lmskit.fakes.digitalchalk.routes import HANDLERS, advance
+from lmskit.fakes.digitalchalk.routes import HANDLERS, advance, blocking_registration
 from lmskit.fakes.errors import ApiError
 from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import VendorFake
@@ -48,7 +48,13 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
             try:
                 _insert_registration(db, reg)
             except sqlite3.IntegrityError:
-                _explain_refused_registration(db, reg)
+                user_id, offering_id = reg["userId"], reg["offeringId"]
+                held = None if reg.get("status") == "ejected" else blocking_registration(store, user_id, offering_id)
+                if held is not None:
+                    raise ValueError(
+                        f"registration {reg['id']} is a second live registration of user {user_id} in offering"
+                        f" {offering_id} (after {held}), which does not allow retakes; eject one of them"
+                    ) from None
                 raise
 
 
@@ -69,22 +75,6 @@ def _insert_registration(db: sqlite3.Connection, reg: dict[str, Any]) -> None:
             *(dates.normalise(reg[k]) if reg.get(k) else None for k in ("beginDate", "lastActiveDate", "endDate")),
         ],
     )
-
-
-def _explain_refused_registration(db: sqlite3.Connection, reg: dict[str, Any]) -> None:
-    """A seed registration the retake rule refuses gets a message naming the rule, not SQLite's index columns."""
-    if reg.get("status", "active") == "ejected":
-        return
-    held = db.execute(
-        "SELECT r.id FROM dc_registrations r JOIN dc_offerings o ON o.id = r.offering_id WHERE r.user_id = ?"
-        " AND r.offering_id = ? AND r.status != 'ejected' AND NOT o.allow_retake",
-        [reg["userId"], reg["offeringId"]],
-    ).fetchone()
-    if held is not None:
-        raise ValueError(
-            f"registration {reg['id']} is a second live registration of user {reg['userId']} in offering"
-            f" {reg['offeringId']} (after {held[0]}), which does not allow retakes; eject one of them"
-        )
 
 
 def credentials(seed: dict[str, Any]) -> dict[str, str]:

@@ -130,9 +130,8 @@ def create_registration(call: Call) -> Reply:
 def _refuse_registration(store: Store, user_id: str, offering_id: str) -> None:
     """Raise the vendor's error for a create that _CREATE did not make; return if nothing refuses it now."""
     found = store.row(
-        "SELECT (SELECT 1 FROM dc_users WHERE id = ?1) AS user, o.is_open, o.allow_retake,"
-        " (SELECT 1 FROM dc_registrations WHERE user_id = ?1 AND offering_id = ?2 AND status != 'ejected'"
-        " LIMIT 1) AS registered FROM (SELECT 1) LEFT JOIN dc_offerings o ON o.id = ?2",
+        "SELECT (SELECT 1 FROM dc_users WHERE id = ?1) AS user, o.is_open FROM (SELECT 1)"
+        " LEFT JOIN dc_offerings o ON o.id = ?2",
         [user_id, offering_id],
     )
     assert found is not None  # (SELECT 1) always yields the one row
@@ -142,8 +141,19 @@ def _refuse_registration(store: Store, user_id: str, offering_id: str) -> None:
         raise ApiError(400, "No offering has this id.", "offeringId")
     if not found["is_open"]:
         raise ApiError(400, "The offering is not open for registration.")
-    if found["registered"] is not None and not found["allow_retake"]:
+    if blocking_registration(store, user_id, offering_id) is not None:
         raise ApiError(400, "The user is already registered and the offering does not allow retakes.")
+
+
+def blocking_registration(store: Store, user_id: str, offering_id: str) -> str | None:
+    """The id of the user's live (not ejected) registration of an offering without retakes, which keeps them
+    from another: what the index dc_registrations_one_live refuses, put in words by the create and the seed."""
+    found = store.row(
+        "SELECT r.id FROM dc_registrations r JOIN dc_offerings o ON o.id = r.offering_id WHERE r.user_id = ?"
+        " AND r.offering_id = ? AND r.status != 'ejected' AND NOT o.allow_retake LIMIT 1",
+        [user_id, offering_id],
+    )
+    return None if found is None else str(found["id"])
 
 
 def update_registration(call: Call) -> Reply:
