@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for, vendor_names
 from lmskit.contract.locate import contracts_dir
-from lmskit.contract.options import DEFAULT_SEED, FAKE, RunOptions, check_counts, parse_params
+from lmskit.contract.options import BUNDLED, DEFAULT_SEED, RunOptions, check_counts, parse_params
 from lmskit.contract.profiles import PROFILES, get_profile
 from lmskit.errors import UsageError
 from lmskit.extras import require
 from lmskit.vendors import VENDORS
+
+if TYPE_CHECKING:
+    from lmskit.contract.session import ContractSession
 
 JUNIT_FILE = "lmskit-contracts.xml"
 
@@ -31,7 +34,8 @@ def contract_command(
     target: Annotated[
         str | None,
         typer.Option(
-            help="'fake' (in-process) or a live tenant's base URL (default: LMSKIT_<VENDOR>_BASE_URL, else fake)."
+            help="'fake' (in-process), 'served' (the fake on a loopback port, over real HTTP) or a live tenant's base"
+            " URL (default: LMSKIT_<VENDOR>_BASE_URL, else fake)."
         ),
     ] = None,
     profile: Annotated[
@@ -82,7 +86,7 @@ def contract_command(
         raise UsageError(f"--max-failures {max_failures}: at least 1")
     if workers < 1:
         raise UsageError(f"--workers {workers}: at least 1")
-    if target not in (None, FAKE) and len(chosen) != 1:
+    if target not in (None, *BUNDLED) and len(chosen) != 1:
         raise UsageError(
             "a live --target is one vendor's tenant; name that vendor, e.g. `lmskit contract absorb --target URL`"
         )
@@ -98,7 +102,7 @@ def contract_command(
         params=parse_params(param or []),
     )
     targets = {name: options.target_for(name) for name in chosen}
-    if allow_writes and all(value == FAKE for value in targets.values()):
+    if allow_writes and all(value in BUNDLED for value in targets.values()):
         raise UsageError("--allow-writes is for live targets; the fakes always take writes")
     # Everything that can be wrong before the first generated case fails here, on one line, not as a pytest
     # collection error: overlays, URL, write opt-in, credentials, a target that does not answer.
@@ -110,16 +114,33 @@ def contract_command(
             raise typer.Exit(code)
         return
     session = ContractSession(options, prepared=apis)
+    try:
+        _run(session, chosen, profile, seed, exitfirst, max_failures, junit)
+    finally:
+        session.close()
+
+
+def _run(
+    session: ContractSession,
+    chosen: list[str],
+    profile: str,
+    seed: int,
+    exitfirst: bool,
+    max_failures: int | None,
+    junit: Path | None,
+) -> None:
+    """Build each vendor's suite (checking live targets), then run them all under pytest."""
+    from lmskit.contract.success import unreached
+
     for name in chosen:
         suite = session.suite(name)
         print(f"lmskit: {suite.target.label}, {profile} profile, seed {seed}", flush=True)
-        if suite.discovery.requests:
-            found = ", ".join(f"{k} (from {v})" for k, v in suite.discovery.sources.items()) or "none"
-            print(
-                f"lmskit: {name}: real ids found in {suite.discovery.requests} list request(s): {found};"
-                " pin others with --param NAME=VALUE",
-                flush=True,
-            )
+        if suite.target.is_live and suite.harvest.requests:
+            missing = unreached(suite.api, suite.operations, suite.harvest)
+            line = f"lmskit: {name}: real values found in {suite.harvest.requests} list request(s)"
+            if missing:
+                line += f"; none for {', '.join(op.label for op in missing)} (pin them with --param NAME=VALUE)"
+            print(line, flush=True)
     folder = contracts_dir()
     arguments = [str(folder / name) for name in chosen]
     # No pytest terminal: the plugin prints a line per operation, the failure reports and the summary itself.

@@ -7,7 +7,7 @@ A bearer scheme with ``x-lmskit-token`` gets its token by calling the operation 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -22,7 +22,14 @@ Send = Callable[[str, str, dict[str, str], Any], httpx.Response]
 
 
 class AuthError(LmskitError):
-    """Credentials are missing, or the token request failed. Never carries a credential."""
+    """Credentials are missing, or the token request failed. Never carries a credential; a failed token request
+    keeps its operation, status and a short excerpt of the answer (masked by the run before it is shown)."""
+
+    def __init__(self, message: str, operation: str = "", status: int | None = None, excerpt: str = "") -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.status = status
+        self.excerpt = excerpt
 
 
 # A fetched token is used this long, then fetched again: well inside the shortest documented lifetime
@@ -65,6 +72,8 @@ class Authenticator:
         self.token_fetches = 0
         self.checks = 0
         self._current: dict[str, str] | None = None
+        # Every credential header value handed out this run: a case generated earlier carries one of them.
+        self._issued: set[tuple[str, str]] = set()
         self._fetched_at = 0.0
         self._checked_at = -CHECK_INTERVAL
         self.token_operations = frozenset(
@@ -89,6 +98,27 @@ class Authenticator:
         if self._current is None or self.clock() - self._fetched_at > TOKEN_MAX_AGE:
             self._current = self.refresh()
         return dict(self._current)
+
+    def forget(self) -> None:
+        """The target forgot every token (a bundled fake was reset to its seed): fetch a new one when next asked."""
+        self._current = None
+
+    def renew(self, headers: Mapping[str, str]) -> dict[str, str]:
+        """``headers`` with every credential this run handed out earlier replaced by the one in use now.
+
+        Cases are generated before they are sent (explicit examples at collection), and a token can be superseded
+        in between; a case that carries no credential of ours (one testing missing or wrong credentials) keeps
+        what it has.
+        """
+        renewed = dict(headers)
+        stale = [name for name, value in headers.items() if (name.lower(), value) in self._issued]
+        if not stale:
+            return renewed
+        current = {name.lower(): value for name, value in self.current().items()}
+        for name in stale:
+            if name.lower() in current:
+                renewed[name] = current[name.lower()]
+        return renewed
 
     def observe(self, operation_id: str | None, status: int) -> None:
         """A response the run received. A 2xx from a token operation means the token in use was superseded;
@@ -116,6 +146,7 @@ class Authenticator:
             headers.update(scheme.headers(self.credentials.values, token))
         if self.on_headers is not None:
             self.on_headers(dict(headers))
+        self._issued.update((name.lower(), value) for name, value in headers.items())
         self._current = headers
         self._fetched_at = self.clock()
         return dict(headers)
@@ -144,8 +175,14 @@ class Authenticator:
         except httpx.HTTPError as exc:
             raise AuthError(f"{operation.label}: the token request failed ({exc.__class__.__name__})") from None
         if response.status_code != 200:
-            # The body may echo what was sent; report the status alone.
-            raise AuthError(f"{operation.label} answered {response.status_code}; check the credentials for this vendor")
+            # The body may echo what was sent; the message reports the status alone.
+            said = " ".join(response.text.split())[:160]
+            raise AuthError(
+                f"{operation.label} answered {response.status_code}; check the credentials for this vendor",
+                operation.label,
+                response.status_code,
+                said,
+            )
         try:
             token = source.token_in(response.json())
         except ValueError:

@@ -11,6 +11,9 @@ from lmskit.errors import UsageError
 from lmskit.project import OverlayChoice
 
 FAKE = "fake"
+# The bundled fake, served on a loopback port for the run: every request crosses real HTTP.
+SERVED = "served"
+BUNDLED = (FAKE, SERVED)
 # A run is reproducible by default: the same seed, derandomized. --seed picks another.
 DEFAULT_SEED = 20261123
 

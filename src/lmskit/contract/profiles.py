@@ -19,6 +19,8 @@ class Profile:
     live_request_budget: int
     # Spread this many generated cases over the operations (thorough), instead of max_examples each.
     target_cases: int | None = None
+    # Explicit requests per operation that the target's own data says should succeed (lmskit.contract.success).
+    success_cases: int = 10
 
     def examples_per_operation(self, operations: int) -> int:
         if self.target_cases is None or operations == 0:
@@ -35,6 +37,7 @@ PROFILES = {
         stateful_steps=10,
         live_request_budget=100_000,
         target_cases=10_000,
+        success_cases=20,
     ),
 }
 

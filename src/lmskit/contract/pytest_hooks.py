@@ -20,7 +20,7 @@ import pytest
 from lmskit.contract.live_view import LiveView
 from lmskit.contract.options import DEFAULT_SEED, RunOptions, check_counts, parse_params
 from lmskit.contract.profiles import PROFILES
-from lmskit.contract.report import operation_failure_text, progress_line, write_junit
+from lmskit.contract.report import not_checked_reason, operation_failure_text, progress_line, write_junit
 from lmskit.contract.session import ContractSession, activate, active_session
 from lmskit.contract.stats import OperationStats
 from lmskit.errors import LmskitError
@@ -111,6 +111,20 @@ def _stats_of(item: pytest.Item) -> OperationStats | None:
     return None
 
 
+def _unchecked_is_not_passed(report: pytest.TestReport, item: pytest.Item, stats: OperationStats, live: bool) -> None:
+    """An operation that never answered 2xx had its success path unchecked: against a fake that is a failure (the
+    fake's own data reaches every success path), against a tenant it is "not checked" (skipped), never a pass."""
+    if not isinstance(getattr(item, "operation_label", None), str) or not stats.expects_2xx or stats.checked_2xx:
+        return
+    stats.detail = f"not checked: {not_checked_reason(stats)}"
+    if live:
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), 0, stats.detail)
+    else:
+        report.outcome = "failed"
+        report.longrepr = stats.detail
+
+
 def _one_line(excinfo: Any) -> str | None:
     """The kit's own errors (budget, unreachable target, credentials) read as their message."""
     error = excinfo.value if excinfo is not None else None
@@ -136,6 +150,8 @@ class _Reporter:
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         stats, suite = _stats_of(item), _suite_of(item)
+        if stats is not None and suite is not None:
+            suite.before_operation()
         if self.live is not None and stats is not None and suite is not None:
             self.live.began(suite.api.vendor, stats)
 
@@ -146,6 +162,7 @@ class _Reporter:
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         self._stop_live()
+        active_session().close()
 
     def _write(self, line: str) -> None:
         terminal = self.config.pluginmanager.get_plugin("terminalreporter")
@@ -165,6 +182,9 @@ class _Reporter:
         session = active_session()
         scrub = session.redactor.scrub
         stats = _stats_of(item)
+        suite = _suite_of(item)
+        if report.when == "call" and report.passed and stats is not None and suite is not None:
+            _unchecked_is_not_passed(report, item, stats, not suite.target.is_fake)
         if report.failed:
             line = _one_line(call.excinfo)
             if stats is not None and line is None and stats.failures:
@@ -174,7 +194,7 @@ class _Reporter:
             else:
                 text = str(report.longrepr)
             report.longrepr = scrub(text)
-            if stats is not None:
+            if stats is not None and not stats.detail.startswith("not checked"):
                 stats.detail = scrub(line or text.splitlines()[0] if text else "")
         report.sections = [(title, scrub(content)) for title, content in report.sections]
         if stats is not None and (report.when == "call" or (report.when == "setup" and not report.passed)):

@@ -24,7 +24,7 @@ _MARKS = {"passed": "ok", "failed": "FAILED", "error": "ERROR", "skipped": "skip
 
 def progress_line(vendor: str, stats: OperationStats) -> str:
     """``absorb  ok      GET /users/{userId}/enrollments  42 cases, 31 2xx checked, 0.8 s``."""
-    mark = _MARKS.get(stats.outcome, stats.outcome)
+    mark = "UNCHECKED" if stats.detail.startswith("not checked") else _MARKS.get(stats.outcome, stats.outcome)
     parts = [f"{stats.cases} case{'' if stats.cases == 1 else 's'}"]
     if stats.cases and stats.expects_2xx:
         parts.append(f"{stats.checked_2xx} 2xx checked")
@@ -32,9 +32,23 @@ def progress_line(vendor: str, stats: OperationStats) -> str:
     if stats.failures:
         parts.append(f"{len(stats.failures)} failing check{'s' if len(stats.failures) > 1 else ''}")
     text = f"{vendor:<12} {mark:<7} {stats.label}  " + ", ".join(parts)
-    if stats.outcome == "passed" and stats.cases and stats.expects_2xx and stats.checked_2xx == 0:
-        text += "  (no 2xx response: the success path went unchecked)"
+    if stats.detail.startswith("not checked"):
+        text += f"  ({stats.detail})"
     return text
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """A response text on one line, cut to ``limit`` characters: what a one-line error quotes of an answer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+def not_checked_reason(stats: OperationStats) -> str:
+    """``no 2xx among 74 answers (404: 40, 422: 30, 401: 4): its success path was never checked``."""
+    if not stats.cases:
+        return "no request was sent, so its success path was never checked"
+    seen = ", ".join(f"{status}: {count}" for status, count in stats.statuses.most_common(4))
+    return f"no 2xx among {stats.cases} answers ({seen}): its success path was never checked"
 
 
 def failure_text(failure: CheckFailure, seed: int) -> str:
@@ -88,7 +102,8 @@ def write_junit(path: Path, runs: Iterable[VendorStats], redactor: Redactor) -> 
                 ElementTree.SubElement(case, "error", message=redactor.scrub(_detail_of(part)))
             elif part.outcome in ("skipped", "not run"):
                 counts["skipped"] += 1
-                ElementTree.SubElement(case, "skipped", message=stats.stopped or part.outcome)
+                reason = stats.stopped or part.detail or part.outcome
+                ElementTree.SubElement(case, "skipped", message=redactor.scrub(reason))
             for check in part.failures.values():
                 counts["tests"] += 1
                 counts["failures"] += 1

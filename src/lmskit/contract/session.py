@@ -54,6 +54,13 @@ class ContractSession:
             return 2
         return 1 if pytest_code == 1 else 2
 
+    def close(self) -> None:
+        """Stop what the run's targets started (a served fake); a second call does nothing."""
+        for suite in self.suites.values():
+            closing, suite.target.close = suite.target.close, None
+            if closing is not None:
+                closing()
+
     def suite(self, vendor: str) -> Suite:
         """The vendor's suite, made (and, against a live target, checked: reachable, credentials taken) once."""
         get_vendor(vendor)

@@ -11,22 +11,26 @@ from __future__ import annotations
 import os
 import threading
 from typing import Any
+from urllib.parse import urlsplit
 
+import httpx
 import requests
 from hypothesis import HealthCheck, settings
 
-from lmskit.contract.auth import Authenticator
-from lmskit.contract.discovery import Discovery, discover_ids
-from lmskit.contract.options import FAKE, RunOptions
+from lmskit.contract.auth import Authenticator, AuthError
+from lmskit.contract.harvest import Harvest, Record, harvest
+from lmskit.contract.options import FAKE, SERVED, RunOptions
 from lmskit.contract.pacing import BudgetExhausted
 from lmskit.contract.profiles import Profile, get_profile
 from lmskit.contract.redact import Redactor
-from lmskit.contract.report import EXCERPT_CHARS, failure_text
+from lmskit.contract.report import EXCERPT_CHARS, excerpt, failure_text
 from lmskit.contract.stats import CheckFailure, OperationStats, VendorStats
-from lmskit.contract.targets import Target, TargetUnreachable, fake_target, live_target
+from lmskit.contract.success import install_success_cases
+from lmskit.contract.targets import Target, TargetUnreachable, fake_target, live_target, served_target
 from lmskit.contract.wiring import build_schema, has_links, selected_operations
 from lmskit.errors import LmskitError
 from lmskit.spec.api import Api
+from lmskit.spec.operations import Operation
 
 
 class ContractFailure(AssertionError):
@@ -41,8 +45,15 @@ class CredentialsRejected(LmskitError):
     """The configured credentials do not authenticate at the target."""
 
 
+class WrongTarget(LmskitError):
+    """The target answers, but not as this vendor's API at the spec's base path (a missing base path, another
+    vendor's server)."""
+
+
 # Credential fields that name someone rather than prove it: kept readable in reports.
 _PUBLIC_FIELDS = frozenset({"USERNAME"})
+# The most requests a run spends finding values before it starts (a live run: at most a tenth of its budget).
+HARVEST_BUDGET = 300
 
 
 class Suite:
@@ -55,6 +66,8 @@ class Suite:
         target = options.target_for(api.vendor)
         if target == FAKE:
             self.target: Target = fake_target(api)
+        elif target == SERVED:
+            self.target = served_target(api)
         else:
             budget = options.budget or self.profile.live_request_budget
             self.target = live_target(api, target, allow_writes=options.allow_writes, budget=budget)
@@ -76,21 +89,22 @@ class Suite:
         if not self.stateful:
             self.stats.workflows.detail = "no links between the selected operations: nothing to walk"
         self._lock = threading.Lock()
-        self.discovery = Discovery()
+        self.harvest = Harvest()
         self.schema = build_schema(api, self.target, self.profile, options, self.operations)
         # One keep-alive session for the whole run: in-process it answers from the fake in this thread.
         self.session = self.target.session()
         self._install_auth(self.schema)
         self._install_hooks(self.schema)
+        install_success_cases(self)
 
     def __repr__(self) -> str:
         return f"Suite({self.target.label!r})"
 
     def requests_sent(self) -> int:
-        """Every request of the run: counted at the transport against a tenant; a fake's own log in-process."""
-        if self.target.pacer is not None:
-            return self.target.pacer.sent
-        return int(self.target.app.state.log.total)
+        """Every request of the run: a bundled fake's own log, or counted at the transport against a tenant."""
+        if self.target.answered is not None:
+            return self.target.answered()
+        return self.target.pacer.sent if self.target.pacer is not None else 0
 
     def _secret_headers(self, headers: dict[str, str]) -> None:
         self.redactor.add(*headers.values())
@@ -118,32 +132,84 @@ class Suite:
             suite.authenticator.observe(case.operation.definition.raw.get("operationId"), response.status_code)
 
     def preflight(self) -> None:
-        """A live target answers and takes the configured credentials, or one line says which is wrong.
+        """Before the first case: a live target answers, is this vendor's API at the spec's base path and takes the
+        configured credentials, or one line says which is wrong (exit 2, no request spent on cases). Then the
+        values for each operation's success path are found.
 
         Costs the token request (if the scheme has one) and one call of the auth probe, both counted.
         """
-        if not self.target.is_live:
-            return
-        self.target.check_reachable()
-        status = self.probe(self.authenticator.current())
-        if status in (401, 403):
-            names = ", ".join(self.api.security.environment_names(self.api.vendor))
-            raise CredentialsRejected(
-                f"{self.target.label}: the auth probe answered {status} with the configured credentials; check {names}"
-            )
-        if self.target.read_only:
-            self.discover()
+        if self.target.is_live:
+            self.target.check_reachable()
+            try:
+                headers = self.authenticator.current()
+            except AuthError as exc:
+                if exc.status is not None and exc.status not in (401, 403):
+                    raise self._wrong_target(exc.operation, exc.status, exc.excerpt) from None
+                raise
+            operation, response = self.probe_exchange(headers)
+            if response.status_code in (401, 403):
+                names = ", ".join(self.api.security.environment_names(self.api.vendor))
+                raise CredentialsRejected(
+                    f"{self.target.label}: the auth probe answered {response.status_code} with the configured"
+                    f" credentials; check {names}"
+                )
+            if not self._documented(operation, response):
+                raise self._wrong_target(operation.label, response.status_code, excerpt(response.text))
+        self.find_values()
 
-    def discover(self) -> None:
-        """Pin the path parameters the tenant's own lists reveal (``discovery``); --param values win."""
-        pinned = {name.split(".", 1)[-1]: value for name, value in self.options.params}
+    def _documented(self, operation: Operation, response: httpx.Response) -> bool:
+        """Whether the probe's answer is one the spec documents for it: its status, and a JSON body that fits the
+        schema documented for that status (another vendor's 404 is not this one's)."""
+        shape = self.api.response_shape(operation, response.status_code)
+        if shape is None:
+            return False
+        if shape.schema_pointer is None or not response.content:
+            return True
         try:
-            found = discover_ids(self.api, self.operations, self.target.send, self.authenticator.current, pinned)
+            body = response.json()
+        except ValueError:
+            return False
+        return not any(True for _ in self.api.validators.iter_violations(shape.schema_pointer, body))
+
+    def _wrong_target(self, what: str, status: int, said: str) -> WrongTarget:
+        where = " or ".join(path for path in self.api.base_paths if path) or "the server's root (no base path)"
+        parts = urlsplit(self.target.base_url or "")
+        origin = f"{parts.scheme}://{parts.netloc}"
+        suggestion = f"{origin}{self.api.base_paths[0]}" if parts.path.rstrip("/") not in self.api.base_paths else ""
+        hint = f" (e.g. --target {suggestion})" if suggestion and suggestion != self.target.base_url else ""
+        answer = f": {self.redactor.scrub(said)}" if said else ""
+        return WrongTarget(
+            f"{self.target.label}: {what} answered {status}{answer}; that is not how {self.api.title} answers, so"
+            f" the target is not this vendor's API at its base path: {self.api.vendor} answers at {where}{hint}"
+        )
+
+    def find_values(self) -> None:
+        """What fills each operation's path on its success path (``harvest``): the target's own lists, followed
+        through the spec's links, from the auth probe's parameters, ``--param`` pins and a fake's seed."""
+        seeds = [*self.target.records]
+        probe = (self.contract.get("auth-probe") or {}).get("parameters") or {}
+        if probe:
+            seeds.append(Record(dict(probe), "the spec's auth probe"))
+        pinned = {name.split(".", 1)[-1]: value for name, value in self.options.params}
+        if pinned:
+            seeds.append(Record(pinned, "--param"))
+        budget = HARVEST_BUDGET if not self.target.is_live else max(1, min(HARVEST_BUDGET, self._budget_share()))
+        try:
+            self.harvest = harvest(self.api, self.target.send, self.authenticator.current, seeds=seeds, budget=budget)
         except BudgetExhausted as exc:
             raise self.stop(str(exc)) from None
-        self.discovery = found
-        for name, value in found.values.items():
-            self.schema.config.parameters.setdefault(f"path.{name}", value)
+
+    def _budget_share(self) -> int:
+        """A live run spends at most a tenth of its budget finding values."""
+        pacer = self.target.pacer
+        return HARVEST_BUDGET if pacer is None or pacer.budget is None else pacer.budget // 10
+
+    def before_operation(self) -> None:
+        """Each operation's test starts from the same state: a bundled fake goes back to its seed (its tokens too),
+        so one operation's writes never take away another's success path. A tenant is left as it is."""
+        if self.target.reset is not None:
+            self.target.reset()
+            self.authenticator.forget()
 
     # --- what the tests call --------------------------------------------------------------------------
 
@@ -152,6 +218,8 @@ class Suite:
         if self.target.read_only and case.operation.schema.is_security_param_negated(case):
             # Negative testing of the credentials themselves: on a read-only run nothing is sent without them.
             return
+        if case.headers:
+            case.headers = self.authenticator.renew(case.headers)
         response = self._call(case, stats, lambda: case.call(session=self.session))
         self._validate(
             case, response, stats, lambda: case.validate_response(response, transport_kwargs={"session": self.session})
@@ -258,6 +326,10 @@ class Suite:
 
     def probe(self, headers: dict[str, str]) -> int:
         """Call the spec's ``auth-probe`` operation with these credential headers; return the status."""
+        return self.probe_exchange(headers)[1].status_code
+
+    def probe_exchange(self, headers: dict[str, str]) -> tuple[Operation, httpx.Response]:
+        """The spec's ``auth-probe`` operation and its answer to a call with these credential headers."""
         probe = self.contract.get("auth-probe") or {}
         operation = self.api.operation(str(probe.get("operationId")))
         parameters = {
@@ -272,7 +344,7 @@ class Suite:
             raise self.stop(str(exc)) from None
         except TargetUnreachable as exc:
             raise self.stop(str(exc)) from None
-        return response.status_code
+        return operation, response
 
 
 def contract_tests(vendor: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +14,7 @@ import httpx
 import requests
 
 from lmskit.contract.credentials import Credentials, credentials_from_env
+from lmskit.contract.harvest import Record
 from lmskit.contract.inprocess import InProcessSession
 from lmskit.contract.pacing import PacedAdapter, Pacer
 from lmskit.errors import LmskitError, UsageError
@@ -44,11 +45,26 @@ class Target:
     server_path: str = ""
     # Counts (and budgets, and paces) every request sent to a live target; None for a fake in-process.
     pacer: Pacer | None = None
+    # A bundled fake's: values its seed holds, and going back to that seed between operations.
+    records: tuple[Record, ...] = ()
+    reset: Callable[[], None] | None = field(default=None, repr=False)
+    # Stops what the target started for the run (a served fake); None when there is nothing to stop.
+    close: Callable[[], None] | None = field(default=None, repr=False)
+    # A bundled fake's own count of the vendor requests it answered (its request log), which also sees what
+    # schemathesis sends outside the run's session; None for a tenant, where the pacer counts.
+    answered: Callable[[], int] | None = field(default=None, repr=False)
     _client: Any = field(default=None, repr=False)
 
     @property
     def is_live(self) -> bool:
+        """Reached over HTTP (a tenant, or a fake served on loopback), not called in-process."""
         return self.app is None
+
+    @property
+    def is_fake(self) -> bool:
+        """One of the kit's bundled fakes, in-process or served for this run: its data reaches every success
+        path, so an operation that never answered 2xx is a failure, not "not checked"."""
+        return self.reset is not None
 
     def session(self) -> requests.Session:
         """The ``requests`` session every generated case goes through, kept alive for the whole run."""
@@ -105,7 +121,59 @@ def fake_target(api: Api) -> Target:
     # Strict: a bug in the bundled fake answers 500, so the suite reports it instead of a plausible 400.
     app = build_app(fake, api=api, strict=True)
     credentials = Credentials(fake.credentials(app.state.seed))
-    return Target(api.vendor, f"{api.vendor} fake (in-process)", credentials, False, app, None, api.default_base_path)
+    records = tuple(Record(values, "the fake's seed") for values in fake.records(app.state.seed))
+    return Target(
+        api.vendor,
+        f"{api.vendor} fake (in-process)",
+        credentials,
+        False,
+        app,
+        None,
+        api.default_base_path,
+        records=records,
+        reset=app.state.reset,
+        answered=lambda: int(app.state.log.total),
+    )
+
+
+def served_target(api: Api) -> Target:
+    """The bundled fake on a loopback port of its own for this run, reached over real HTTP like a tenant: the
+    same requests session, token fetches and pacing a live run uses, with writes allowed and a reset between
+    operations through the fake's control API."""
+    from lmskit.fakes import get_fake
+    from lmskit.fakes.app import build_app
+    from lmskit.fakes.server import FakeServer
+
+    fake = get_fake(api.vendor)
+    app = build_app(fake, api=api, strict=True)
+    server = FakeServer(app).start()
+    control = httpx.Client(base_url=server.root_url, timeout=30)
+
+    def reset() -> None:
+        control.post("/_lmskit/reset", json={}).raise_for_status()
+
+    def close() -> None:
+        control.close()
+        server.stop()
+
+    def answered() -> int:
+        return int(app.state.log.total)  # the served app lives in this process: its log is at hand
+
+    label = f"{api.vendor} fake (served at {server.root_url})"
+    credentials = Credentials(fake.credentials(app.state.seed))
+    records = tuple(Record(values, "the fake's seed") for values in fake.records(app.state.seed))
+    return Target(
+        api.vendor,
+        label,
+        credentials,
+        read_only=False,
+        base_url=server.base_url,
+        pacer=Pacer(label, None),
+        records=records,
+        reset=reset,
+        close=close,
+        answered=answered,
+    )
 
 
 def live_target(

@@ -67,7 +67,7 @@ def build_schema(api: Api, target: Target, profile: Profile, options: RunOptions
         # Negative steps in a workflow may drop the credentials (schemathesis then applies no auth); the single
         # operation tests skip those cases (Suite.call_and_validate), a workflow cannot skip a step.
         schema.config.phases.stateful.generation.update(modes=[GenerationMode.POSITIVE])
-    elif target.is_live:
+    elif target.is_live and not target.is_fake:
         schema.config.checks.update(excluded_check_names=LIVE_EXCLUDED_CHECKS)
     rejections = [str(status) for status in api.contract.get("state-rejection-statuses", [])]
     schema.config.checks.positive_data_acceptance.expected_statuses = [*_STANDARD_ACCEPTANCE, *rejections]

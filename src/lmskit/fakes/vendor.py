@@ -70,6 +70,9 @@ class VendorFake:
     credential_tables: tuple[str, ...] = ()
     # The response header that reports the calls left when the fake is rate limited (Bridge documents one).
     rate_limit_header: str | None = None
+    # Values the seed holds, named as the spec's parameters and fields name them (``{"program_id": 1}``): where a
+    # contract run against the fake starts looking for each operation's success path (lmskit.contract.harvest).
+    records: Callable[[dict[str, Any]], list[dict[str, Any]]] = lambda seed: []
 
     @property
     def schema_sql(self) -> str:

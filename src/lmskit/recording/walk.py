@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from lmskit.clients.transport import BudgetSpent, RetriesExhausted
-from lmskit.contract.discovery import id_candidates, usable_id
+from lmskit.contract.harvest import id_candidates, usable_id
 from lmskit.redaction.redactor import Redactor
 from lmskit.spec.api import Api
 from lmskit.spec.links import Link, read_links

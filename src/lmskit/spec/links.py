@@ -2,7 +2,7 @@
 
 ``GET /courses/{courseId}/enrollments`` → ``getCourseEnrollment`` with ``id = $response.body#/enrollments/0/id``
 says where a real enrollment id comes from. Stateful testing walks them; a read-only live run follows them once
-to find real ids before it starts (``lmskit.contract.discovery``).
+to find real ids before it starts (``lmskit.contract.harvest``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ class Link:
     target_operation_id: str
     # parameter name (without a ``path.``/``query.`` prefix) → runtime expression or literal
     parameters: tuple[tuple[str, Any], ...]
+    name: str = ""
+    # The link's ``requestBody``: a runtime expression, or a value holding them (``[$response.body#/id]``).
+    request_body: Any = None
+    has_request_body: bool = False
+    # ``x-lmskit-expect``: what the linked operation's answer shows right after this one (lmskit.spec.promises).
+    expect: Any = None
 
 
 def read_links(document: dict[str, Any]) -> tuple[Link, ...]:
@@ -44,7 +50,18 @@ def read_links(document: dict[str, Any]) -> tuple[Link, ...]:
                 raw = value.get("parameters")
                 parameters: dict[str, Any] = raw if isinstance(raw, dict) else {}
                 pairs = tuple((str(key).split(".", 1)[-1], expression) for key, expression in parameters.items())
-                found.append(Link(operation, str(status), value["operationId"], pairs))
+                found.append(
+                    Link(
+                        operation,
+                        str(status),
+                        value["operationId"],
+                        pairs,
+                        str(name),
+                        value.get("requestBody"),
+                        "requestBody" in value,
+                        value.get("x-lmskit-expect"),
+                    )
+                )
     return tuple(found)
 
 

@@ -20,6 +20,8 @@ class Parameter:
     schema: dict[str, Any]
     # The JSON types the schema's ``type`` names (empty: any), read once for turning text into values.
     types: frozenset[str] = frozenset()
+    # The parameter object's ``x-`` keys (``x-lmskit-filter``: lmskit.spec.promises).
+    extensions: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def default(self) -> Any:
@@ -30,6 +32,9 @@ class Parameter:
 class RequestBody:
     required: bool
     schema_pointer: str | None  # of the JSON media type's schema; None when no JSON body is documented
+    media_type: str | None = None  # the JSON media type, as the spec spells it
+    # The JSON media type's ``example`` and ``examples`` values, in document order.
+    examples: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,7 @@ def _parameters(document: dict[str, Any], operation: Operation) -> tuple[Paramet
                 schema_pointer,
                 schema if isinstance(schema, dict) else {},
                 schema_types(schema),
+                {key: item for key, item in value.items() if str(key).startswith("x-")},
             )
             # Operation-level parameters override path-level ones of the same name and location.
             key = parameter.name.lower() if parameter.location == "header" else parameter.name
@@ -105,7 +111,22 @@ def _body(document: dict[str, Any], operation: Operation) -> RequestBody | None:
     resolved = resolve(document, operation.definition["requestBody"], join_pointer(operation.pointer, "requestBody"))
     content = resolved.value.get("content") or {}
     required = bool(resolved.value.get("required"))
-    for media_type in content:
+    for media_type, media in content.items():
         if is_json_media_type(media_type):
-            return RequestBody(required, join_pointer(resolved.pointer, "content", media_type, "schema"))
+            pointer = join_pointer(resolved.pointer, "content", media_type)
+            examples = _examples(document, media, pointer) if isinstance(media, dict) else ()
+            return RequestBody(required, join_pointer(pointer, "schema"), media_type, examples)
     return RequestBody(required, None)
+
+
+def _examples(document: dict[str, Any], media: dict[str, Any], pointer: str) -> tuple[Any, ...]:
+    found = [media["example"]] if "example" in media else []
+    named = media.get("examples")
+    for name, example in (named or {}).items() if isinstance(named, dict) else ():
+        try:
+            value = resolve(document, example, join_pointer(pointer, "examples", name)).value
+        except RefError:
+            continue
+        if isinstance(value, dict) and "value" in value:
+            found.append(value["value"])
+    return tuple(found)

@@ -94,7 +94,7 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
                     "INSERT INTO absorb_sessions (id, course_id, name) VALUES (?, ?, ?)",
                     [session["id"].lower(), course["id"].lower(), session["name"]],
                 )
-    from lmskit.fakes.absorb.routes import create_enrollment, insert_activity
+    from lmskit.fakes.absorb.routes import create_enrollment, insert_activity, materialize_activities, open_attempt
 
     with store.transaction() as db:
         for item in seed.get("enrollments", []):
@@ -106,6 +106,33 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
             if item.get("session"):
                 # An ILC enrollment in one of the course's sessions, as createIlcEnrollment makes it.
                 insert_activity(db, "session", enrollment_id, item["session"].lower(), None, added)
+            if item.get("attempts"):
+                materialize_activities(db, "e.id = ?", [enrollment_id])
+            for attempt in item.get("attempts", []):
+                lesson = db.execute(
+                    "SELECT id FROM absorb_activity_enrollments WHERE enrollment_id = ? AND kind = 'lesson' AND"
+                    " activity_id = ?",
+                    [enrollment_id, attempt["lesson"].lower()],
+                ).fetchone()
+                if lesson is None:
+                    raise ValueError(f"attempt {attempt['id']}: lesson {attempt['lesson']} is not in the course")
+                started = dates.normalise(attempt.get("started", added))
+                open_attempt(db, lesson["id"], enrollment_id, attempt["id"].lower(), started)
+
+
+def records(seed: dict[str, Any]) -> list[dict[str, Any]]:
+    """The seed's learners, courses, sessions and lessons, named as the spec's parameters name them."""
+    found: list[dict[str, Any]] = [{"userId": user["id"].lower()} for user in seed.get("users", [])]
+    for course in seed.get("courses", []):
+        course_id = course["id"].lower()
+        found.append({"courseId": course_id})
+        found += [{"courseId": course_id, "sessionId": session["id"].lower()} for session in course.get("sessions", [])]
+        for chapter in course.get("chapters", []):
+            found += [
+                {"courseId": course_id, "chapterId": chapter["id"].lower(), "lessonId": lesson["id"].lower()}
+                for lesson in chapter.get("lessons", [])
+            ]
+    return found
 
 
 def credentials(seed: dict[str, Any]) -> dict[str, str]:
@@ -143,4 +170,5 @@ FAKE = VendorFake(
     credentials=credentials,
     advance=advance,
     credential_tables=("absorb_settings", "absorb_tokens"),
+    records=records,
 )

@@ -547,21 +547,27 @@ def list_user_lesson_attempts(call: Call) -> Reply:
 
 def start_lesson_attempt(call: Call) -> Reply:
     lesson = _lesson_enrollment(call)
-    now = dates.to_text(call.now)
     attempt_id = str(uuid.uuid4())
     with call.store.transaction() as db:
-        db.execute(
-            "INSERT INTO absorb_attempts (id, activity_enrollment_id, status, start_date) VALUES (?, ?, 1, ?)",
-            [attempt_id, lesson["id"], now],
-        )
-        db.execute(
-            "UPDATE absorb_activity_enrollments SET attempts = attempts + 1, last_attempt = ?, date_edited = ?,"
-            " date_started = COALESCE(date_started, ?), status = CASE WHEN status = 0 THEN 1 ELSE status END"
-            " WHERE id = ?",
-            [now, now, now, lesson["id"]],
-        )
-        _roll_up(db, lesson["enrollment_id"], now)
+        open_attempt(db, lesson["id"], lesson["enrollment_id"], attempt_id, dates.to_text(call.now))
     return Reply(200, {"attemptId": attempt_id, "courseId": call.path["courseId"], "userId": call.path["userId"]})
+
+
+def open_attempt(
+    db: sqlite3.Connection, lesson_enrollment_id: str, enrollment_id: str, attempt_id: str, now: str
+) -> None:
+    """A started, unfinished attempt at a lesson: the lesson (and its chapter and course) are in progress."""
+    db.execute(
+        "INSERT INTO absorb_attempts (id, activity_enrollment_id, status, start_date) VALUES (?, ?, 1, ?)",
+        [attempt_id, lesson_enrollment_id, now],
+    )
+    db.execute(
+        "UPDATE absorb_activity_enrollments SET attempts = attempts + 1, last_attempt = ?, date_edited = ?,"
+        " date_started = COALESCE(date_started, ?), status = CASE WHEN status = 0 THEN 1 ELSE status END"
+        " WHERE id = ?",
+        [now, now, now, lesson_enrollment_id],
+    )
+    _roll_up(db, enrollment_id, now)
 
 
 def finish_attempt(call: Call) -> Reply:

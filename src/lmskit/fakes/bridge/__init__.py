@@ -95,6 +95,14 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
             )
 
 
+def records(seed: dict[str, Any]) -> list[dict[str, Any]]:
+    """The seed's programs, learners and groups, named as the spec names them."""
+    found: list[dict[str, Any]] = [{"program_id": program["id"]} for program in seed.get("programs", [])]
+    found += [{"user_id": user["id"]} for user in seed.get("users", [])]
+    found += [{"group_id": group["id"]} for group in seed.get("groups", [])]
+    return found
+
+
 def credentials(seed: dict[str, Any]) -> dict[str, str]:
     found = seed.get("credentials", {})
     values: dict[str, str] = {}
@@ -120,6 +128,7 @@ FAKE = VendorFake(
         "body": (400, 422),
     },
     load_seed=load_seed,
+    records=records,
     credentials=credentials,
     advance=advance,
     rate_limit_header="x-rate-limit-remaining",

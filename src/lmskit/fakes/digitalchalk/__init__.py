@@ -77,6 +77,13 @@ def _insert_registration(db: sqlite3.Connection, reg: dict[str, Any]) -> None:
     )
 
 
+def records(seed: dict[str, Any]) -> list[dict[str, Any]]:
+    """The seed's learners and open offerings, named as the spec names them."""
+    found: list[dict[str, Any]] = [{"userId": user["id"]} for user in seed.get("users", [])]
+    found += [{"offeringId": offering["id"]} for offering in seed.get("offerings", []) if offering.get("open", True)]
+    return found
+
+
 def credentials(seed: dict[str, Any]) -> dict[str, str]:
     tokens = seed.get("credentials", {}).get("tokens", [])
     return {"TOKEN": tokens[0]["token"]} if tokens else {}
@@ -93,4 +100,5 @@ FAKE = VendorFake(
     credentials=credentials,
     advance=advance,
     credential_tables=("dc_tokens",),
+    records=records,
 )
