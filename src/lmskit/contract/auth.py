@@ -151,6 +151,21 @@ class Authenticator:
         self._fetched_at = self.clock()
         return dict(headers)
 
+    def wrong_variants(self) -> list[tuple[str, dict[str, str]]]:
+        """(what is wrong, headers) for every way a request's credentials can be wrong, in every security
+        alternative of the spec: each scheme wrong in turn, the others of its alternative right where this run
+        holds them (Absorb's right API key with a wrong token, and the other way round)."""
+        found: list[tuple[str, dict[str, str]]] = []
+        usable = self.security.usable_requirement(self.credentials.values)
+        for alternative in self.security.requirements:
+            right = self.current() if alternative == usable else {}
+            for name in alternative:
+                scheme = self.security.schemes[name]
+                for what, wrong in scheme.wrong_variants(self.credentials.values):
+                    kept = {k: v for k, v in right.items() if k.lower() not in {w.lower() for w in wrong}}
+                    found.append((what, {**kept, **wrong}))
+        return found
+
     def wrong_headers(self) -> dict[str, str]:
         """The same headers with every credential replaced by a wrong one."""
         headers: dict[str, str] = {}

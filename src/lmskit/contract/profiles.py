@@ -21,6 +21,8 @@ class Profile:
     target_cases: int | None = None
     # Explicit requests per operation that the target's own data says should succeed (lmskit.contract.success).
     success_cases: int = 10
+    # Whether Hypothesis shrinks a failing case to a minimal one before reporting it.
+    shrink: bool = False
 
     def examples_per_operation(self, operations: int) -> int:
         if self.target_cases is None or operations == 0:
@@ -38,6 +40,7 @@ PROFILES = {
         live_request_budget=100_000,
         target_cases=10_000,
         success_cases=20,
+        shrink=True,
     ),
 }
 

@@ -191,6 +191,13 @@ class _Reporter:
                 text = operation_failure_text(stats, session.options.seed)
             elif line is not None:
                 text = line
+            elif call.excinfo is not None and call.excinfo.errisinstance(AssertionError):
+                # A plain test's assertion: its message is the report (not the line of code that made it).
+                text = line = call.excinfo.exconly()
+            elif call.excinfo is not None:
+                # Anything else is a bug in the kit: the exception first, then the traceback to fix it by.
+                line = call.excinfo.exconly().splitlines()[0]
+                text = f"{line}\n{report.longrepr}"
             else:
                 text = str(report.longrepr)
             report.longrepr = scrub(text)

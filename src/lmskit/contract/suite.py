@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import requests
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
+from schemathesis.core import NotSet
 
 from lmskit.contract.auth import Authenticator, AuthError
 from lmskit.contract.harvest import Harvest, Record, harvest
 from lmskit.contract.options import FAKE, SERVED, RunOptions
 from lmskit.contract.pacing import BudgetExhausted
 from lmskit.contract.profiles import Profile, get_profile
+from lmskit.contract.promises import Broken, Promises, Sent
 from lmskit.contract.redact import Redactor
 from lmskit.contract.report import EXCERPT_CHARS, excerpt, failure_text
 from lmskit.contract.stats import CheckFailure, OperationStats, VendorStats
@@ -31,10 +34,19 @@ from lmskit.contract.wiring import build_schema, has_links, selected_operations
 from lmskit.errors import LmskitError
 from lmskit.spec.api import Api
 from lmskit.spec.operations import Operation
+from lmskit.spec.promises import UNKNOWN
 
 
 class ContractFailure(AssertionError):
     """Checks failed on one case; the message is the redacted report (never the case's repr)."""
+
+
+class BrokenPromise(AssertionError):
+    """A promise check's finding, in the shape the report reads schemathesis's (``code``, ``title``, ``message``)."""
+
+    def __init__(self, broken: Broken) -> None:
+        super().__init__(broken.message)
+        self.code, self.title, self.message = broken.code, broken.title, broken.message
 
 
 class RunStopped(LmskitError):
@@ -90,6 +102,7 @@ class Suite:
             self.stats.workflows.detail = "no links between the selected operations: nothing to walk"
         self._lock = threading.Lock()
         self.harvest = Harvest()
+        self.promises = Promises(api, self._fetch, self.target.url(""))
         self.schema = build_schema(api, self.target, self.profile, options, self.operations)
         # One keep-alive session for the whole run: in-process it answers from the fake in this thread.
         self.session = self.target.session()
@@ -254,16 +267,65 @@ class Suite:
             raise ContractFailure(
                 "\n\n".join(failure_text(failure, self.options.seed) for failure in failures)
             ) from None
-        if 200 <= response.status_code < 300:
-            with self._lock:
-                stats.checked_2xx += 1
+        if not 200 <= response.status_code < 300:
+            return
+        with self._lock:
+            stats.checked_2xx += 1
+        broken = self.promises.check(self._sent(case, response))
+        if broken:
+            failures = self._record(stats, case, response, [BrokenPromise(item) for item in broken])
+            raise ContractFailure(
+                "\n\n".join(failure_text(failure, self.options.seed) for failure in failures)
+            ) from None
+
+    def _sent(self, case: Any, response: Any) -> Sent:
+        operation = self.api.operation(f"{case.operation.method.upper()} {case.operation.path}")
+        try:
+            answer = response.json() if response.content else None
+        except ValueError:
+            answer = None
+        body = None if isinstance(case.body, NotSet) else case.body
+        return Sent(
+            operation,
+            str(response.request.url if response.request is not None else ""),
+            dict(case.path_parameters or {}),
+            dict(case.query or {}),
+            body,
+            response.status_code,
+            # schemathesis's responses list each header's values
+            {name.lower(): value[0] if isinstance(value, list) else value for name, value in response.headers.items()},
+            answer,
+        )
+
+    def _fetch(
+        self, method: str, url: str, headers: Mapping[str, str], query: Mapping[str, Any], body: Any
+    ) -> tuple[int, Mapping[str, str], Any]:
+        """A promise check's own request, on the run's session (so a tenant's budget counts it)."""
+        sent = {**headers, **self.authenticator.current()}
+        payload = {} if body is UNKNOWN else {"json": body}
+        try:
+            response = self.session.request(method, url, headers=sent, params=dict(query), timeout=30, **payload)
+        except BudgetExhausted as exc:
+            raise self.stop(str(exc)) from None
+        except requests.RequestException as exc:
+            raise self.stop(f"{self.target.label}: {method} {url} failed ({type(exc).__name__})") from None
+        try:
+            answer = response.json() if response.content else None
+        except ValueError:
+            answer = None
+        return response.status_code, {name.lower(): value for name, value in response.headers.items()}, answer
 
     def stop(self, reason: str) -> RunStopped:
         self.stats.stopped = self.redactor.scrub(reason)
         return RunStopped(self.stats.stopped)
 
-    def _record(self, stats: OperationStats, case: Any, response: Any, error: BaseException) -> list[CheckFailure]:
-        leaves = list(error.exceptions) if isinstance(error, BaseExceptionGroup) else [error]
+    def _record(
+        self, stats: OperationStats, case: Any, response: Any, error: BaseException | list[BrokenPromise]
+    ) -> list[CheckFailure]:
+        if isinstance(error, list):
+            leaves: list[Any] = list(error)
+        else:
+            leaves = list(error.exceptions) if isinstance(error, BaseExceptionGroup) else [error]
         scrub = self.redactor.scrub
         try:
             curl = scrub(case.as_curl_command(base_url=self.target.base_url))
@@ -319,6 +381,7 @@ class Suite:
             deadline=None,
             derandomize=True,
             suppress_health_check=list(HealthCheck),
+            phases=[phase for phase in Phase if self.profile.shrink or phase is not Phase.shrink],
         )
         return Workflows.TestCase  # type: ignore[no-any-return]
 
@@ -371,10 +434,14 @@ def contract_tests(vendor: str) -> dict[str, Any]:
         stats.auth_valid.checked_2xx += 1
 
     def test_wrong_credentials_get_401() -> None:
-        stats.auth_wrong.cases += 1
-        status = suite.probe(suite.authenticator.wrong_headers())
-        stats.auth_wrong.statuses[status] += 1
-        assert status == 401, f"the auth probe answered {status} with wrong credentials, not 401"
+        refused = []
+        for what, headers in suite.authenticator.wrong_variants():
+            stats.auth_wrong.cases += 1
+            status = suite.probe(headers)
+            stats.auth_wrong.statuses[status] += 1
+            if status != 401:
+                refused.append(f"{status} to {what}")
+        assert not refused, f"the auth probe answered {'; '.join(refused)}, not 401"
 
     tests: dict[str, Any] = {
         "suite": suite,

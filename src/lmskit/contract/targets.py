@@ -15,7 +15,7 @@ import requests
 
 from lmskit.contract.credentials import Credentials, credentials_from_env
 from lmskit.contract.harvest import Record
-from lmskit.contract.inprocess import InProcessSession
+from lmskit.contract.inprocess import BASE_URL, InProcessSession
 from lmskit.contract.pacing import PacedAdapter, Pacer
 from lmskit.errors import LmskitError, UsageError
 from lmskit.reachability import connect_problem
@@ -65,6 +65,12 @@ class Target:
         """One of the kit's bundled fakes, in-process or served for this run: its data reaches every success
         path, so an operation that never answered 2xx is a failure, not "not checked"."""
         return self.reset is not None
+
+    def url(self, path: str) -> str:
+        """The full URL of an API path (``/registrations``) at this target, as the run's session reaches it."""
+        if self.app is not None:
+            return BASE_URL + self.server_path + path
+        return (self.base_url or "").rstrip("/") + path
 
     def session(self) -> requests.Session:
         """The ``requests`` session every generated case goes through, kept alive for the whole run."""

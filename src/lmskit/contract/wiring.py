@@ -74,7 +74,9 @@ def build_schema(api: Api, target: Target, profile: Profile, options: RunOptions
     examples = options.max_examples or profile.examples_per_operation(len(operations))
     # No example database: a run is seeded and derandomized, and it must not read or write a `.hypothesis/`
     # folder in the user's working directory.
-    schema.config.generation.update(max_examples=examples, database="none")
+    # A quick run reports the case that failed as it was; shrinking a failing stateful run to a minimal one can
+    # take minutes (a thorough run still shrinks).
+    schema.config.generation.update(max_examples=examples, database="none", no_shrink=not profile.shrink)
     schema.config.seed = options.seed
     if options.params:
         schema.config.parameters = dict(options.params)

@@ -12,7 +12,13 @@ from functools import lru_cache
 def to_text(moment: datetime) -> str:
     """``datetime(2012, 3, 1, 6, 3, 10, tzinfo=UTC)`` → ``2012-03-01T06:03:10Z``."""
     if moment.utcoffset():
-        moment = moment.astimezone(UTC)
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            # 0001-01-01T00:00:00+00:01 is a minute before the first instant Python has (and 9999-12-31T23:59
+            # -00:01 one after the last): as a filter bound it means "before (after) everything", which the
+            # first (last) representable second means too.
+            return "0001-01-01T00:00:00Z" if moment.year == 1 else "9999-12-31T23:59:59Z"
     return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from lmskit.errors import LmskitError
@@ -131,7 +131,8 @@ def _at(value: Any, pointer: str) -> Any:
 
 def same_value(expected: Any, seen: Any) -> bool:
     """Equal as a sync would compare them: ids as text (``"42"`` is 42), numbers by value, date-times as
-    instants (``2017-12-31T07:00:00Z`` is ``2017-12-31T07:00:00+00:00``), GUIDs without regard to case."""
+    instants to the second (``2017-12-31T07:00:00.5Z`` is ``2017-12-31T07:00:00+00:00``: vendors keep due dates
+    to the second), GUIDs without regard to case."""
     if isinstance(expected, bool) or isinstance(seen, bool):
         return expected is seen
     if isinstance(expected, (int, float)) and isinstance(seen, (int, float)):
@@ -141,7 +142,12 @@ def same_value(expected: Any, seen: Any) -> bool:
         if left.lower() == right.lower():
             return True
         first, second = as_instant(left), as_instant(right)
-        return first is not None and first == second
+        if first is None or second is None:
+            # A vendor that writes UTC without an offset (.NET's DateTime, as Absorb does) still kept the instant.
+            first, second = first or _utc(left, second), second or _utc(right, first)
+        if first is None or second is None:
+            return False
+        return first.replace(microsecond=0) == second.replace(microsecond=0)
     return bool(expected == seen)
 
 
@@ -155,6 +161,17 @@ def as_instant(text: str) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
+
+
+def _utc(text: str, other: datetime | None) -> datetime | None:
+    """A date-time without an offset, read as UTC, when the value it is compared with is in UTC."""
+    if other is None or other.utcoffset() != timedelta(0) or len(text) < 19 or text[10:11] not in ("T", "t", " "):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else None
 
 
 def _text(value: Any) -> str:

@@ -84,6 +84,20 @@ class Scheme:
             return {"Authorization": "Basic " + base64.b64encode(raw).decode()}
         return {"Authorization": f"Bearer {token if token is not None else values['TOKEN']}"}
 
+    def wrong_variants(self, values: Mapping[str, str]) -> list[tuple[str, dict[str, str]]]:
+        """(what is wrong, header) for each way this scheme's credentials can be wrong: all of it, and for a
+        scheme of two fields each field alone (a Basic key with a wrong secret), where the right one is known."""
+        found = [(f"a wrong {self.describe()}", self.wrong_headers())]
+        if self.kind == "basic":
+            for right, field, words in (
+                ("KEY", "SECRET", "the right key and a wrong secret"),
+                ("SECRET", "KEY", "a wrong key and the right secret"),
+            ):
+                if values.get(right):
+                    pair = {right: values[right], field: "lmskit-wrong"}
+                    found.append((f"Basic credentials with {words}", self.headers(pair)))
+        return found
+
     def wrong_headers(self) -> dict[str, str]:
         """Credentials of the right shape that no vendor accepts, for the wrong-credentials probe."""
         if self.kind == "apiKey":
