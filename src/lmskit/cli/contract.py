@@ -71,6 +71,13 @@ def contract_command(
     workers: Annotated[
         int, typer.Option(help="Run up to N vendors at once, each in a process of its own (budgets stay per vendor).")
     ] = 1,
+    schemathesis_config: Annotated[
+        bool,
+        typer.Option(
+            "--schemathesis-config",
+            help="Print the schemathesis.toml that gives plain `schemathesis run` the kit's verdict, and exit.",
+        ),
+    ] = False,
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -80,6 +87,12 @@ def contract_command(
     from lmskit.contract.session import ContractSession
 
     chosen = vendor_names(vendors)
+    if schemathesis_config:
+        from lmskit.contract.wiring import schemathesis_toml
+
+        built = apis_for(chosen, overlay, no_config)
+        print(schemathesis_toml([built[name] for name in chosen]), end="")
+        return
     get_profile(profile)
     check_counts(budget, max_examples)
     if max_failures is not None and max_failures < 1:
