@@ -108,6 +108,8 @@ def _stats_of(item: pytest.Item) -> OperationStats | None:
         return suite.stats.auth_valid  # type: ignore[no-any-return]
     if name == "test_wrong_credentials_get_401":
         return suite.stats.auth_wrong  # type: ignore[no-any-return]
+    if name == "test_a_burst_gets_429_with_retry_after":
+        return suite.stats.rate_limit  # type: ignore[no-any-return]
     return None
 
 

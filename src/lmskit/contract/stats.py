@@ -52,6 +52,8 @@ class VendorStats:
     auth_wrong: OperationStats = field(
         default_factory=lambda: OperationStats("auth: wrong credentials get 401", expects_2xx=False)
     )
+    # Only when the spec declares x-lmskit-rate-limit: a burst past it gets a 429 that says when to retry.
+    rate_limit: OperationStats | None = None
     requests: int = 0
     # Why the run stopped early: the budget, the target going away.
     stopped: str = ""
@@ -82,7 +84,8 @@ class VendorStats:
 
     def parts(self) -> tuple[OperationStats, ...]:
         """Every test of the run: operations, then workflows and the auth tests."""
-        return (*self.operations.values(), self.workflows, self.auth_valid, self.auth_wrong)
+        extra = (self.rate_limit,) if self.rate_limit is not None else ()
+        return (*self.operations.values(), self.workflows, self.auth_valid, self.auth_wrong, *extra)
 
     def failed(self) -> list[OperationStats]:
         return [stats for stats in self.parts() if stats.outcome in ("failed", "error")]

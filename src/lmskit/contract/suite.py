@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import pytest
 import requests
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.core import NotSet
@@ -34,6 +35,7 @@ from lmskit.contract.wiring import build_schema, has_links, selected_operations
 from lmskit.errors import LmskitError
 from lmskit.spec.api import Api
 from lmskit.spec.operations import Operation
+from lmskit.spec.paging import read_rate_limit
 from lmskit.spec.promises import UNKNOWN
 
 
@@ -97,6 +99,8 @@ class Suite:
         )
         for operation in self.operations:
             self.stats.operation(operation.label)
+        if read_rate_limit(api.document) is not None:
+            self.stats.rate_limit = OperationStats("rate limit: a burst gets 429 with Retry-After", expects_2xx=False)
         self.stateful = has_links(api, self.operations)
         if not self.stateful:
             self.stats.workflows.detail = "no links between the selected operations: nothing to walk"
@@ -385,6 +389,47 @@ class Suite:
         )
         return Workflows.TestCase  # type: ignore[no-any-return]
 
+    # --- the rate limit --------------------------------------------------------------------------------
+
+    def rate_limit_problem(self, stats: OperationStats) -> str | None:
+        """What is wrong with the fake's answer to a burst past the spec's ``x-lmskit-rate-limit``, or None.
+
+        A client paces itself by Retry-After (``lmskit.clients`` does), so a 429 without it leaves a sync guessing.
+        Only a bundled fake is asked: a run never provokes a tenant's rate limit (the test is skipped then). The
+        burst goes to a second instance of the fake, with its limiter on, so the run's own fake stays unlimited.
+        """
+        limit = read_rate_limit(self.api.document)
+        assert limit is not None
+        if not self.target.is_fake:
+            pytest.skip("not checked: a run never provokes a tenant's rate limit")
+        from lmskit.fakes import get_fake
+        from lmskit.fakes.app import build_app
+
+        fake = get_fake(self.api.vendor)
+        app = build_app(fake, api=self.api, options={"rate_limit": limit.requests}, strict=True)
+        limited = fake_target(self.api, app)
+        authenticator = Authenticator(self.api, limited.credentials, limited.send)
+        probe = self.contract.get("auth-probe") or {}
+        operation = self.api.operation(str(probe.get("operationId")))
+        path = operation.path.format(**(probe.get("parameters") or {}))
+        headers = {**self.api.request_shape(operation).default_headers(), **authenticator.current()}
+        for _ in range(limit.requests * 2 + 1):
+            response = limited.send(operation.method.upper(), path, headers, None)
+            stats.cases += 1
+            stats.statuses[response.status_code] += 1
+            if response.status_code == 429:
+                break
+        else:
+            return f"{limit.requests * 2 + 1} calls of {operation.label} at once never got 429 (x-lmskit-rate-limit"
+            f" says {limit.requests} per {limit.seconds:g} s)"
+        retry = response.headers.get("retry-after", "")
+        if not retry.strip().isdigit():
+            shown = f"Retry-After {retry!r}" if retry else "no Retry-After"
+            return f"{operation.label} answered 429 with {shown}: a client cannot tell when to call again"
+        if not self._documented(operation, response):
+            return f"{operation.label} answered a 429 the spec does not document for it (status, headers or body)"
+        return None
+
     # --- the plain auth tests --------------------------------------------------------------------------
 
     def probe(self, headers: dict[str, str]) -> int:
@@ -443,12 +488,19 @@ def contract_tests(vendor: str) -> dict[str, Any]:
                 refused.append(f"{status} to {what}")
         assert not refused, f"the auth probe answered {'; '.join(refused)}, not 401"
 
+    def test_a_burst_gets_429_with_retry_after() -> None:
+        assert stats.rate_limit is not None
+        problem = suite.rate_limit_problem(stats.rate_limit)
+        assert problem is None, problem
+
     tests: dict[str, Any] = {
         "suite": suite,
         "test_conformance": test_conformance,
         "test_valid_credentials_get_2xx": test_valid_credentials_get_2xx,
         "test_wrong_credentials_get_401": test_wrong_credentials_get_401,
     }
+    if stats.rate_limit is not None:
+        tests["test_a_burst_gets_429_with_retry_after"] = test_a_burst_gets_429_with_retry_after
     workflows = suite.state_machine_test()
     if workflows is not None:
         tests["TestWorkflows"] = workflows

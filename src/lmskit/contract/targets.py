@@ -119,13 +119,14 @@ class Target:
             return response
 
 
-def fake_target(api: Api) -> Target:
+def fake_target(api: Api, app: Any = None) -> Target:
+    """The bundled fake (or ``app``, an instance of it built with other options), called in-process."""
     from lmskit.fakes import get_fake
     from lmskit.fakes.app import build_app
 
     fake = get_fake(api.vendor)
     # Strict: a bug in the bundled fake answers 500, so the suite reports it instead of a plausible 400.
-    app = build_app(fake, api=api, strict=True)
+    app = app or build_app(fake, api=api, strict=True)
     credentials = Credentials(fake.credentials(app.state.seed))
     records = tuple(Record(values, "the fake's seed") for values in fake.records(app.state.seed))
     return Target(

@@ -7,6 +7,7 @@ The configuration is built here, explicitly: a ``schemathesis.toml`` in the work
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import schemathesis
@@ -52,8 +53,9 @@ def selected_operations(api: Api, target: Target, options: RunOptions) -> list[O
 
 
 def build_schema(api: Api, target: Target, profile: Profile, options: RunOptions, operations: list[Operation]) -> Any:
-    # The Api's document (with any overlays), not the file: the spec is parsed once per run.
-    schema: Any = schemathesis.openapi.from_dict(api.document, config=SchemathesisConfig())
+    # The Api's document (with any overlays), not the file: the spec is parsed once per run. A copy: schemathesis
+    # rewrites the dict it is given (it inlines references), and every other stage reads the Api's.
+    schema: Any = schemathesis.openapi.from_dict(copy.deepcopy(api.document), config=SchemathesisConfig())
     if target.app is not None:
         schema.app = target.app
     else:
