@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["lint", "drift", "tests", "contracts"]
+nox.options.sessions = ["lint", "drift", "tests", "contracts"]  # not bench or mutants: they measure
 nox.options.error_on_missing_interpreters = True
 
 GENERATED_PACKAGES = ("digitalchalk_client", "bridge_client", "absorb_client")
@@ -20,8 +20,8 @@ def lint(session: nox.Session) -> None:
     """Specs (lmskit lint), our code (ruff, mypy --strict) and the generated clients (mypy --strict)."""
     session.install("-e", ".[dev]")
     session.run("lmskit", "lint")
-    session.run("ruff", "check", "src", "tests", "contracts", "benchmarks", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "contracts", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "contracts", "benchmarks", "mutants", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "contracts", "benchmarks", "mutants", "noxfile.py")
     session.run("mypy")
     session.run("mypy", "--strict", *(arg for package in GENERATED_PACKAGES for arg in ("-p", package)))
 
@@ -56,6 +56,16 @@ def contracts(session: nox.Session) -> None:
     """
     session.install("-e", ".[contract]")
     session.run("lmskit", "contract", "--junit", "reports", *session.posargs)
+
+
+@nox.session
+def mutants(session: nox.Session) -> None:
+    """Mutation testing: each fault of mutants/faults.py (30 realistic vendor faults) applied to a bundled fake, the
+    quick profile and plain `schemathesis run` against it, killed or survived and by which check (about 25 minutes
+    on 2 cores). A measurement, not a test: `nox -s mutants -- --profile thorough --no-plain`, `-- --only NAME`.
+    """
+    session.install("-e", ".[contract]")
+    session.run("python", "-m", "mutants.run", *session.posargs)
 
 
 BENCHES = ("validate", "fakes", "contracts", "clients")

@@ -237,6 +237,14 @@ class Promises:
             except PromiseError:
                 continue  # lint reports it
             request = _linked_request(self.api, target, link, exchange)
+            if isinstance(request, str):
+                yield Broken(
+                    "LMS103",
+                    "Answer lacks what its link reads",
+                    f"{sent.operation.label} answered {sent.status} without {request}, which its link {link.name}"
+                    f" to {target.label} reads",
+                )
+                continue
             if request is None:
                 continue
             path, query = request
@@ -270,8 +278,11 @@ class Promises:
             )
 
 
-def _linked_request(api: Api, target: Operation, link: Link, exchange: Exchange) -> tuple[str, dict[str, Any]] | None:
-    """The linked operation's path and query, or None when the exchange does not give every path parameter."""
+def _linked_request(
+    api: Api, target: Operation, link: Link, exchange: Exchange
+) -> tuple[str, dict[str, Any]] | str | None:
+    """The linked operation's path and query; the pointer the answer lacks when a path parameter comes from the
+    answer (``/enrollmentId``); None when the request did not send what the path needs."""
     locations = {p.name: p.location for p in api.request_shape(target).parameters}
     path = target.path
     query: dict[str, Any] = {}
@@ -279,7 +290,8 @@ def _linked_request(api: Api, target: Operation, link: Link, exchange: Exchange)
         value = evaluate(expression, exchange)
         if value is UNKNOWN or value is None:
             if locations.get(name) == "path":
-                return None
+                answered = isinstance(expression, str) and expression.startswith("$response.")
+                return expression.split("#", 1)[-1] if answered else None
             continue
         if locations.get(name) == "path":
             path = path.replace("{" + name + "}", str(value))

@@ -37,6 +37,11 @@ RULES: tuple[Rule, ...] = (
         "x-lmskit-pagination, x-lmskit-rate-limit and x-lmskit-retry-safe are well-formed",
         extensions.check_paging,
     ),
+    Rule(
+        "promises",
+        "x-lmskit-filter sits on query parameters and x-lmskit-expect on links, both well-formed",
+        extensions.check_promises,
+    ),
 )
 
 

@@ -10,6 +10,7 @@ from lmskit.spec.loader import Spec
 from lmskit.spec.operations import iter_operations
 from lmskit.spec.paging import check_paging_extensions
 from lmskit.spec.pointers import join_pointer
+from lmskit.spec.promises import check_promise_extensions
 
 _CONTRACT_KEYS = {"state-rejection-statuses", "auth-probe", "why"}
 
@@ -74,3 +75,9 @@ def check_paging(spec: Spec) -> Iterator[Problem]:
     """``x-lmskit-pagination``, ``x-lmskit-rate-limit`` and ``x-lmskit-retry-safe`` (lmskit.spec.paging)."""
     for pointer, problem in check_paging_extensions(spec.document):
         yield Problem(pointer, problem, "see lmskit/spec/paging.py for the extension's shape")
+
+
+def check_promises(spec: Spec) -> Iterator[Problem]:
+    """``x-lmskit-filter`` and ``x-lmskit-expect`` (lmskit.spec.promises)."""
+    for pointer, problem in check_promise_extensions(spec.document):
+        yield Problem(pointer, problem, "see lmskit/spec/promises.py for the extension's shape")
