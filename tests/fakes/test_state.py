@@ -18,6 +18,10 @@ LEARNER = "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"
 DC = {"Authorization": "Bearer dc-demo-token"}
 
 
+# The seed's registrations: every count below is relative to them.
+SEEDED = len(build_app(get_fake("digitalchalk")).state.seed["registrations"])
+
+
 def registrations(base_url: str) -> list[dict]:
     return httpx.get(f"{base_url}/registrations", params={"limit": 100}, headers=DC).json()["results"]
 
@@ -32,7 +36,7 @@ def test_db_file_keeps_state_across_a_restart(tmp_path) -> None:
     with FakeServer(build_app(get_fake("digitalchalk"), db=db), base_path="/dc/api/v5") as second:
         ids = [r["id"] for r in registrations(second.base_url)]
     assert new_id in ids
-    assert len(ids) == 4  # three seeded once, plus the new one: a restart does not seed again
+    assert len(ids) == SEEDED + 1  # the seeded ones once, plus the new one: a restart does not seed again
 
 
 def test_changes_after_a_reset_survive_a_restart(tmp_path) -> None:
@@ -45,7 +49,7 @@ def test_changes_after_a_reset_survive_a_restart(tmp_path) -> None:
         assert created.status_code == 201
     with FakeServer(build_app(get_fake("digitalchalk"), db=db)) as second:
         # A reset must not forget that the database was seeded, or the restart would seed over this change.
-        assert len(registrations(second.base_url)) == 4
+        assert len(registrations(second.base_url)) == SEEDED + 1
 
 
 def test_the_request_log_is_a_bounded_ring_with_an_exact_total() -> None:
@@ -122,8 +126,8 @@ def test_twenty_concurrent_writers_lose_nothing(tmp_path) -> None:
             ).json()["totalItems"]
             for user in seed["users"]
         )
-    # 1000 re-enrollments, each leaving one more enrollment behind, plus the three seeded ones.
-    assert total == 1003
+    # 1000 re-enrollments, each leaving one more enrollment behind, plus the seeded ones.
+    assert total == 1000 + len(seed["enrollments"])
     with FakeServer(build_app(get_fake("absorb"), db=tmp_path / "absorb.sqlite")) as restarted:
         headers["Authorization"] = (
             "Bearer " + httpx.post(f"{restarted.base_url}/authenticate", json=login, headers=base).json()
@@ -140,9 +144,9 @@ def test_control_api_resets_seeds_and_logs_requests_without_secrets(tmp_path) ->
     with FakeServer(build_app(get_fake("digitalchalk")), base_path="/dc/api/v5") as server:
         control = f"{server.root_url}/_lmskit"
         httpx.post(f"{server.base_url}/registrations", json={"userId": LEARNER, "offeringId": COURSE_1}, headers=DC)
-        assert len(registrations(server.base_url)) == 4
+        assert len(registrations(server.base_url)) == SEEDED + 1
         assert httpx.post(f"{control}/reset").status_code == 200
-        assert len(registrations(server.base_url)) == 3
+        assert len(registrations(server.base_url)) == SEEDED
         log = httpx.get(f"{control}/requests").json()["requests"]
         assert [(r["method"], r["path"], r["status"]) for r in log] == [
             ("POST", "/dc/api/v5/registrations", 201),
