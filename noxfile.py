@@ -50,12 +50,14 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def contracts(session: nox.Session) -> None:
-    """Every vendor's contract suite against its fake, quick profile; JUnit XML in reports/.
+    """Every vendor's contract suite against its fake, quick profile, twice: in-process, then served on a loopback
+    port (real HTTP, the code path a tenant's run takes). JUnit XML in reports/ and reports/served/.
 
-    `nox -s contracts -- absorb --profile thorough` passes arguments on to `lmskit contract`.
+    `nox -s contracts -- absorb --profile thorough` passes arguments on to both `lmskit contract` runs.
     """
     session.install("-e", ".[contract]")
     session.run("lmskit", "contract", "--junit", "reports", *session.posargs)
+    session.run("lmskit", "contract", "--target", "served", "--junit", "reports/served", *session.posargs)
 
 
 @nox.session

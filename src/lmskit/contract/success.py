@@ -60,25 +60,41 @@ def success_cases(
         candidates = [Binding({})]
     queries = _queries(api, operation)
     chosen: dict[str, SuccessCase] = {}
-    # Values seen together before values seen apart; within each, every binding once as it is (the widest spread
-    # of data), then the query variants on each.
+    # Values seen together before values seen apart. Half the cases spread over the bindings as they are (the
+    # widest spread of data); then every query variant once (a page of one, each filter), so none is crowded
+    # out; then the rest in the same order.
     together = [binding for binding in candidates if binding.source != APART]
     apart = [binding for binding in candidates if binding.source == APART]
-    for query_purpose, binding in itertools.chain(
-        ((queries[0], binding) for binding in together),
-        ((variant, binding) for variant in queries[1:] for binding in together),
-        ((queries[0], binding) for binding in apart),
-        ((variant, binding) for variant in queries[1:] for binding in apart),
-    ):
-        purpose, query = _query_for(api, operation, query_purpose, binding, found)
+
+    def offer(kind: str, binding: Binding) -> bool:
+        purpose, query = _query_for(api, operation, kind, binding, found)
         if query is None:
-            continue
+            return False
         body_index = len(chosen) % len(bodies) if bodies else 0
         body, has_body = _body_for(binding, bodies, body_index, references)
         case = SuccessCase(dict(binding.path), query, body, has_body, purpose)
-        chosen.setdefault(case.key(), case)
+        if case.key() in chosen:
+            return False
+        chosen[case.key()] = case
+        return True
+
+    variants = queries[1:]
+    first = max(count - len(variants), (count + 1) // 2)
+    for binding in together[:first]:
+        offer(queries[0], binding)
+    for kind in variants:
+        for binding in together or apart:
+            if len(chosen) < count and offer(kind, binding):
+                break
+    for kind, binding in itertools.chain(
+        ((queries[0], binding) for binding in together),
+        ((variant, binding) for variant in variants for binding in together),
+        ((queries[0], binding) for binding in apart),
+        ((variant, binding) for variant in variants for binding in apart),
+    ):
         if len(chosen) >= count:
             break
+        offer(kind, binding)
     distinct = list(chosen.values())
     # An operation with one request to make (a login, a list without parameters) makes it again: a success
     # path is not checked by a single answer.
