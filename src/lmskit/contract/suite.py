@@ -8,11 +8,9 @@ Pacing and the budget live in ``pacing``, the schema's configuration in ``wiring
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -24,6 +22,7 @@ from lmskit.contract.auth import Authenticator, AuthError
 from lmskit.contract.harvest import Harvest, Record, harvest
 from lmskit.contract.options import FAKE, SERVED, RunOptions
 from lmskit.contract.pacing import BudgetExhausted
+from lmskit.contract.probes import call_probe, documented, rate_limit_problem, wrong_target
 from lmskit.contract.profiles import Profile, get_profile
 from lmskit.contract.promises import Broken, Promises, Sent
 from lmskit.contract.redact import Redactor
@@ -57,11 +56,6 @@ class RunStopped(LmskitError):
 
 class CredentialsRejected(LmskitError):
     """The configured credentials do not authenticate at the target."""
-
-
-class WrongTarget(LmskitError):
-    """The target answers, but not as this vendor's API at the spec's base path (a missing base path, another
-    vendor's server)."""
 
 
 # Credential fields that name someone rather than prove it: kept readable in reports.
@@ -161,7 +155,8 @@ class Suite:
                 headers = self.authenticator.current()
             except AuthError as exc:
                 if exc.status is not None and exc.status not in (401, 403):
-                    raise self._wrong_target(exc.operation, exc.status, exc.excerpt) from None
+                    said = self.redactor.scrub(exc.excerpt)
+                    raise wrong_target(self.api, self.target, exc.operation, exc.status, said) from None
                 raise
             operation, response = self.probe_exchange(headers)
             if response.status_code in (401, 403):
@@ -170,35 +165,10 @@ class Suite:
                     f"{self.target.label}: the auth probe answered {response.status_code} with the configured"
                     f" credentials; check {names}"
                 )
-            if not self._documented(operation, response):
-                raise self._wrong_target(operation.label, response.status_code, excerpt(response.text))
+            if not documented(self.api, operation, response):
+                said = self.redactor.scrub(excerpt(response.text))
+                raise wrong_target(self.api, self.target, operation.label, response.status_code, said)
         self.find_values()
-
-    def _documented(self, operation: Operation, response: httpx.Response) -> bool:
-        """Whether the probe's answer is one the spec documents for it: its status, and a JSON body that fits the
-        schema documented for that status (another vendor's 404 is not this one's)."""
-        shape = self.api.response_shape(operation, response.status_code)
-        if shape is None:
-            return False
-        if shape.schema_pointer is None or not response.content:
-            return True
-        try:
-            body = response.json()
-        except ValueError:
-            return False
-        return not any(True for _ in self.api.validators.iter_violations(shape.schema_pointer, body))
-
-    def _wrong_target(self, what: str, status: int, said: str) -> WrongTarget:
-        where = " or ".join(path for path in self.api.base_paths if path) or "the server's root (no base path)"
-        parts = urlsplit(self.target.base_url or "")
-        origin = f"{parts.scheme}://{parts.netloc}"
-        suggestion = f"{origin}{self.api.base_paths[0]}" if parts.path.rstrip("/") not in self.api.base_paths else ""
-        hint = f" (e.g. --target {suggestion})" if suggestion and suggestion != self.target.base_url else ""
-        answer = f": {self.redactor.scrub(said)}" if said else ""
-        return WrongTarget(
-            f"{self.target.label}: {what} answered {status}{answer}; that is not how {self.api.title} answers, so"
-            f" the target is not this vendor's API at its base path: {self.api.vendor} answers at {where}{hint}"
-        )
 
     def find_values(self) -> None:
         """What fills each operation's path on its success path (``harvest``): the target's own lists, followed
@@ -389,47 +359,6 @@ class Suite:
         )
         return Workflows.TestCase  # type: ignore[no-any-return]
 
-    # --- the rate limit --------------------------------------------------------------------------------
-
-    def rate_limit_problem(self, stats: OperationStats) -> str | None:
-        """What is wrong with the fake's answer to a burst past the spec's ``x-lmskit-rate-limit``, or None.
-
-        A client paces itself by Retry-After (``lmskit.clients`` does), so a 429 without it leaves a sync guessing.
-        Only a bundled fake is asked: a run never provokes a tenant's rate limit (the test is skipped then). The
-        burst goes to a second instance of the fake, with its limiter on, so the run's own fake stays unlimited.
-        """
-        limit = read_rate_limit(self.api.document)
-        assert limit is not None
-        if not self.target.is_fake:
-            pytest.skip("not checked: a run never provokes a tenant's rate limit")
-        from lmskit.fakes import get_fake
-        from lmskit.fakes.app import build_app
-
-        fake = get_fake(self.api.vendor)
-        app = build_app(fake, api=self.api, options={"rate_limit": limit.requests}, strict=True)
-        limited = fake_target(self.api, app)
-        authenticator = Authenticator(self.api, limited.credentials, limited.send)
-        probe = self.contract.get("auth-probe") or {}
-        operation = self.api.operation(str(probe.get("operationId")))
-        path = operation.path.format(**(probe.get("parameters") or {}))
-        headers = {**self.api.request_shape(operation).default_headers(), **authenticator.current()}
-        for _ in range(limit.requests * 2 + 1):
-            response = limited.send(operation.method.upper(), path, headers, None)
-            stats.cases += 1
-            stats.statuses[response.status_code] += 1
-            if response.status_code == 429:
-                break
-        else:
-            return f"{limit.requests * 2 + 1} calls of {operation.label} at once never got 429 (x-lmskit-rate-limit"
-            f" says {limit.requests} per {limit.seconds:g} s)"
-        retry = response.headers.get("retry-after", "")
-        if not retry.strip().isdigit():
-            shown = f"Retry-After {retry!r}" if retry else "no Retry-After"
-            return f"{operation.label} answered 429 with {shown}: a client cannot tell when to call again"
-        if not self._documented(operation, response):
-            return f"{operation.label} answered a 429 the spec does not document for it (status, headers or body)"
-        return None
-
     # --- the plain auth tests --------------------------------------------------------------------------
 
     def probe(self, headers: dict[str, str]) -> int:
@@ -437,22 +366,24 @@ class Suite:
         return self.probe_exchange(headers)[1].status_code
 
     def probe_exchange(self, headers: dict[str, str]) -> tuple[Operation, httpx.Response]:
-        """The spec's ``auth-probe`` operation and its answer to a call with these credential headers."""
-        probe = self.contract.get("auth-probe") or {}
-        operation = self.api.operation(str(probe.get("operationId")))
-        parameters = {
-            name: os.environ.get(f"LMSKIT_{self.target.vendor.upper()}_PROBE_{name.upper()}", value)
-            for name, value in (probe.get("parameters") or {}).items()
-        }
-        path = operation.path.format(**parameters)
-        defaults = self.api.request_shape(operation).default_headers()
         try:
-            response = self.target.send(operation.method.upper(), path, {**defaults, **headers}, None)
-        except BudgetExhausted as exc:
+            return call_probe(self.api, self.target, headers)
+        except (BudgetExhausted, TargetUnreachable) as exc:
             raise self.stop(str(exc)) from None
-        except TargetUnreachable as exc:
-            raise self.stop(str(exc)) from None
-        return operation, response
+
+    def rate_limit_problem(self, stats: OperationStats) -> str | None:
+        """What a burst past the spec's rate limit shows wrong (``probes.rate_limit_problem``); a tenant's rate
+        limit is never provoked, so against one the test is skipped as not checked."""
+        limit = read_rate_limit(self.api.document)
+        assert limit is not None
+        if not self.target.is_fake:
+            pytest.skip("not checked: a run never provokes a tenant's rate limit")
+        statuses: list[int] = []
+        try:
+            return rate_limit_problem(self.api, limit, statuses)
+        finally:
+            stats.cases += len(statuses)
+            stats.statuses.update(statuses)
 
 
 def contract_tests(vendor: str) -> dict[str, Any]:
