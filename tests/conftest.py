@@ -64,6 +64,25 @@ def run_lmskit(
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
 
 
+def invoke_lmskit(*args: str | Path, env: dict[str, str] | None = None, stdin: str | None = None) -> CliResult:
+    """Run the CLI in this process (typer's CliRunner), with the one error boundary ``lmskit.cli.main`` has:
+    an LmskitError is one ``lmskit: …`` line on stderr and exit 2."""
+    from typer.testing import CliRunner
+
+    from lmskit.cli import app
+    from lmskit.errors import LmskitError
+
+    result = CliRunner().invoke(app, [str(arg) for arg in args], env=env, input=stdin, catch_exceptions=True)
+    stderr = result.stderr
+    code = result.exit_code
+    if isinstance(result.exception, LmskitError):
+        stderr += f"lmskit: {result.exception}\n"
+        code = 2
+    elif result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return CliResult(code, result.stdout, stderr)
+
+
 class SpecCopy:
     """A copy of a vendor spec in a temporary folder, edited by exact text replacement."""
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lmskit import inputs
 from lmskit.errors import UsageError
 from lmskit.spec.api import Api, load_api
 from lmskit.spec.overlay import Overlay, load_overlay
@@ -56,14 +57,23 @@ def find_config(start: Path | None = None) -> ProjectConfig:
     return ProjectConfig()
 
 
+# Settings files are small; a larger one is not a settings file.
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+
+
 def read_config(path: Path) -> ProjectConfig:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read the project settings ({exc.__class__.__name__})") from None
+        data = tomllib.loads(inputs.read_text(path, "a TOML settings file", MAX_SETTINGS_BYTES))
+    except inputs.UnreadableInput as exc:
+        raise UsageError(f"{path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: not valid TOML ({exc}); fix the file") from None
-    section: Any = data.get("tool", {}).get("lmskit") if path.name == "pyproject.toml" else data
+    except RecursionError:
+        raise UsageError(f"{path}: nested too deeply to read; flatten the nested arrays or tables") from None
+    tool = data.get("tool") if path.name == "pyproject.toml" else None
+    if path.name == "pyproject.toml" and tool is not None and not isinstance(tool, dict):
+        raise UsageError(f"{path}: `tool` must be a table ([tool.…] sections), not {type(tool).__name__}; fix it")
+    section: Any = (tool or {}).get("lmskit") if path.name == "pyproject.toml" else data
     if section is None:
         return ProjectConfig()
     where = "[tool.lmskit]" if path.name == "pyproject.toml" else "the top level"

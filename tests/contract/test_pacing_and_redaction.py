@@ -10,10 +10,10 @@ import pytest
 
 from lmskit.contract.options import RunOptions
 from lmskit.contract.pacing import BudgetExhausted, Pacer, retry_after
-from lmskit.contract.redact import MASK, Redactor
 from lmskit.contract.targets import WritesNotAllowed, is_sandbox, live_target
 from lmskit.contract.wiring import has_links, selected_operations
 from lmskit.errors import UsageError
+from lmskit.redaction.secrets import MASK, KnownSecrets
 from lmskit.spec.api import load_api
 
 
@@ -51,7 +51,7 @@ def test_retry_after_reads_seconds_and_http_dates_and_is_capped() -> None:
 
 
 def test_the_redactor_masks_a_secret_in_every_form_a_report_shows_it() -> None:
-    redactor = Redactor()
+    redactor = KnownSecrets()
     secret = "canary/secret+value=1"
     redactor.add(secret)
     redactor.add_basic("api-user", "pa ss:word")
@@ -71,7 +71,7 @@ def test_the_redactor_masks_a_secret_in_every_form_a_report_shows_it() -> None:
 
 
 def test_credential_headers_are_masked_by_name_even_when_the_value_is_unknown() -> None:
-    scrubbed = Redactor().scrub("-H 'x-api-key: 1234abcd' -H 'Authorization: Bearer zzz' -H 'Accept: */*'")
+    scrubbed = KnownSecrets().scrub("-H 'x-api-key: 1234abcd' -H 'Authorization: Bearer zzz' -H 'Accept: */*'")
     assert "1234abcd" not in scrubbed and "zzz" not in scrubbed
     assert "Accept: */*" in scrubbed
 

@@ -15,8 +15,8 @@ import pytest
 from rich.console import Console
 
 from lmskit.contract.live_view import LiveView
-from lmskit.contract.redact import Redactor
 from lmskit.contract.stats import VendorStats
+from lmskit.redaction.secrets import KnownSecrets
 from tests.conftest import REPO, run_lmskit
 
 
@@ -27,7 +27,7 @@ def test_the_live_footer_names_each_vendor_its_progress_and_the_running_operatio
     stats.operation("GET /myenrollments").outcome = "passed"
     failed = stats.operation("GET /enrollments/{id}")
     failed.outcome = "failed"
-    redactor = Redactor()
+    redactor = KnownSecrets()
     redactor.add("tok-secret-123")
     view = LiveView(lambda: [stats], redactor.scrub)
     view.began("absorb", running)

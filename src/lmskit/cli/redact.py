@@ -13,6 +13,7 @@ import typer
 from lmskit import bounded
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
 from lmskit.errors import InputError, UsageError
+from lmskit.inputs import UnreadableInput, is_regular_file, read_bytes
 from lmskit.redaction.redactor import RedactionCounts, Redactor
 from lmskit.redaction.salt import project_salt
 from lmskit.validation.sources import envelope_exchange, har_exchange
@@ -29,8 +30,8 @@ def redact_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Remove secrets (credential headers, cookies, tokens, passwords, any LMSKIT_* credential value) and replace
-    the fields the spec marks x-lmskit-personal with keyed pseudonyms in the same format."""
+    """Keep only what the spec calls safe (ids, enums, dates, numbers, x-lmskit-safe strings), pseudonymise the
+    x-lmskit-personal fields, replace every other value, and mask every LMSKIT_* credential in any spelling."""
     if (out is None) == (not in_place):
         raise UsageError("say where the redacted copies go: --out DIR, or --in-place to overwrite the files")
     apis = apis_for(list(VENDORS), overlay, no_config)
@@ -48,14 +49,14 @@ def redact_command(
         target.write_text(json.dumps(redacted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         total.add(counts)
     print(
-        f"lmskit: redacted {len(files)} file(s), {total.exchanges} exchange(s): {total.secrets} secret(s) removed,"
-        f" {total.personal} personal value(s) pseudonymised",
+        f"lmskit: redacted {len(files)} file(s), {total.exchanges} exchange(s): {total.secrets} secret(s) masked,"
+        f" {total.personal} personal value(s) pseudonymised, {total.replaced} other value(s) replaced",
         file=sys.stderr,
     )
     if total.unrouted:
         print(
-            f"lmskit: {total.unrouted} exchange(s) on paths no spec describes: secrets removed, personal data not"
-            " recognised (pass --vendor to claim their host)",
+            f"lmskit: {total.unrouted} exchange(s) on paths no spec describes: every value in them replaced"
+            " (pass --vendor to claim their host and keep what its spec calls safe)",
             file=sys.stderr,
         )
 
@@ -76,10 +77,12 @@ def capture_files(inputs: list[Path]) -> list[tuple[Path, Path]]:
     for item in inputs:
         if item.is_dir():
             found.extend(
-                (path, path.relative_to(item)) for path in sorted(item.rglob("*")) if path.suffix in (".json", ".har")
+                (path, path.relative_to(item))
+                for path in sorted(item.rglob("*"))
+                if path.suffix.lower() in (".json", ".har") and is_regular_file(path)
             )
-        elif item.is_file():
-            found.append((item, Path(item.name)))
+        elif item.exists():
+            found.append((item, Path(item.name)))  # read_capture says why a FIFO or a device is not one
         else:
             raise InputError(f"{item}: no such file or folder")
     return found
@@ -93,15 +96,11 @@ def read_capture(path: Path) -> dict[str, Any]:
     """An envelope or a HAR log, read with the depth and duplicate-key limits and checked for the shapes
     ``lmskit validate`` checks (the same functions): InputError naming the JSON pointer for anything else."""
     try:
-        if path.stat().st_size > MAX_CAPTURE_BYTES:
-            raise InputError(
-                f"{path}: larger than {MAX_CAPTURE_BYTES // 2**20} MiB; split it, or raise LMSKIT_MAX_CAPTURE_BYTES"
-            )
-        data = bounded.loads(path.read_bytes())
+        data = bounded.loads(read_bytes(path, "an exchange envelope or a HAR file", MAX_CAPTURE_BYTES))
     except (ValueError, bounded.LimitError) as exc:
         raise InputError(f"{path}: not JSON ({exc}); lmskit redact takes exchange envelopes and HAR files") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
+    except UnreadableInput as exc:
+        raise InputError(f"{path}: {exc}") from None
     if isinstance(data, dict) and isinstance(data.get("log"), dict):
         entries = data["log"].get("entries")
         if not isinstance(entries, list):

@@ -1,7 +1,7 @@
 """How a contract run reads: a line per finished operation, a failure report a person reads in ten seconds, a
 summary per vendor, and JUnit with a test case per operation and per failing check.
 
-Everything here is built from ``stats`` (plain data the run already redacted) and passes ``Redactor.scrub``
+Everything here is built from ``stats`` (plain data the run already redacted) and passes ``KnownSecrets.scrub``
 once more on the way out.
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.etree import ElementTree
 
-from lmskit.contract.redact import Redactor
 from lmskit.contract.stats import CheckFailure, OperationStats, VendorStats
+from lmskit.redaction.secrets import KnownSecrets
 
 # A failure's details and the response excerpt are cut to this many lines / characters.
 DETAIL_LINES = 14
@@ -76,7 +76,7 @@ def operation_failure_text(stats: OperationStats, seed: int, fallback: str = "")
     return fallback
 
 
-def write_junit(path: Path, runs: Iterable[VendorStats], redactor: Redactor) -> None:
+def write_junit(path: Path, runs: Iterable[VendorStats], redactor: KnownSecrets) -> None:
     """One ``testsuite`` per vendor; a ``testcase`` per operation, and one more per failing check within it."""
     root = ElementTree.Element("testsuites", name="lmskit contract")
     for stats in runs:

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lmskit.contract.options import RunOptions
-from lmskit.contract.redact import Redactor
 from lmskit.contract.suite import Suite
 from lmskit.errors import UsageError
 from lmskit.project import OverlayChoice, load_apis
+from lmskit.redaction.secrets import KnownSecrets
 from lmskit.spec.api import Api
 from lmskit.vendors import get_vendor
 
@@ -38,7 +38,7 @@ class ContractSession:
         self.prepared = dict(prepared or {})
         self.suites: dict[str, Suite] = {}
         # Every secret of every vendor in the run: any text that leaves the run is scrubbed of all of them.
-        self.redactor = Redactor()
+        self.redactor = KnownSecrets()
 
     def __repr__(self) -> str:
         return f"ContractSession(vendors={sorted(self.suites)})"

@@ -25,13 +25,13 @@ from lmskit.contract.pacing import BudgetExhausted
 from lmskit.contract.probes import call_probe, documented, rate_limit_problem, wrong_target
 from lmskit.contract.profiles import Profile, get_profile
 from lmskit.contract.promises import Broken, Promises, Sent
-from lmskit.contract.redact import Redactor
 from lmskit.contract.report import EXCERPT_CHARS, excerpt, failure_text
 from lmskit.contract.stats import CheckFailure, OperationStats, VendorStats
 from lmskit.contract.success import install_success_cases
 from lmskit.contract.targets import Target, TargetUnreachable, fake_target, live_target, served_target
 from lmskit.contract.wiring import build_schema, has_links, selected_operations
 from lmskit.errors import LmskitError
+from lmskit.redaction.secrets import KnownSecrets
 from lmskit.spec.api import Api
 from lmskit.spec.operations import Operation
 from lmskit.spec.paging import read_rate_limit
@@ -65,12 +65,12 @@ HARVEST_BUDGET = 300
 
 
 class Suite:
-    def __init__(self, api: Api, options: RunOptions, redactor: Redactor | None = None) -> None:
+    def __init__(self, api: Api, options: RunOptions, redactor: KnownSecrets | None = None) -> None:
         self.api = api
         self.contract = api.contract
         self.options = options
         self.profile: Profile = get_profile(options.profile)
-        self.redactor = redactor or Redactor()
+        self.redactor = redactor or KnownSecrets()
         target = options.target_for(api.vendor)
         if target == FAKE:
             self.target: Target = fake_target(api)

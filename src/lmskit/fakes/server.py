@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import socket
 import threading
 import time
@@ -105,14 +107,53 @@ class FakeServer:
 
 def run_forever(app: ASGIApp, sock: socket.socket) -> Any:
     """Serve in the foreground until Ctrl-C."""
+    raise_descriptor_limit()
     server = uvicorn.Server(server_config(app))
     return server.run(sockets=[sock])
+
+
+# A connection that sends nothing for this long after it opens is closed (uvicorn closes idle keep-alive
+# connections after a response, but not one that never sent a request: a thousand of them would hold every
+# file descriptor the process may open).
+IDLE_SECONDS = 10.0
+
+
+def idle_closing(base: type[asyncio.Protocol]) -> type[asyncio.Protocol]:
+    """``base`` (uvicorn's HTTP protocol) that starts its keep-alive timer when the connection opens."""
+
+    class IdleClosing(base):  # type: ignore[valid-type,misc]
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            self.timeout_keep_alive_task = self.loop.call_later(IDLE_SECONDS, self.timeout_keep_alive_handler)
+
+    IdleClosing.__name__ = f"IdleClosing{base.__name__}"
+    return IdleClosing
 
 
 def server_config(app: ASGIApp) -> uvicorn.Config:
     # A fake sits behind no proxy: uvicorn's X-Forwarded-* middleware would only cost time on every request.
     # Its access log is off: the fake keeps its own request log (GET /_lmskit/requests), and uvicorn formats
     # the access line's arguments on every request even when the level hides it.
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
     return uvicorn.Config(
-        app, log_level="warning", lifespan="off", proxy_headers=False, server_header=False, access_log=False
+        app,
+        log_level="warning",
+        lifespan="off",
+        proxy_headers=False,
+        server_header=False,
+        access_log=False,
+        http=idle_closing(AutoHTTPProtocol),
     )
+
+
+def raise_descriptor_limit() -> None:
+    """The soft limit on open files raised to the hard one (often 1,024 → 1,048,576): a server for many clients."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard if hard != resource.RLIM_INFINITY else 65536, hard))

@@ -162,13 +162,13 @@ def _envelope(
     redactor: Redactor, response: httpx.Response, body: Any, metadata: Mapping[str, Any], operation: Operation
 ) -> dict[str, Any]:
     request = response.request
-    kept_request_headers = {
-        name: value for name, value in request.headers.items() if name.lower() in ("accept", "x-api-version")
-    }
+    # Every header goes to the redactor: it keeps the allowlisted ones and learns the others' values (the
+    # token this walk fetched, the configured key) as secrets to mask wherever the answer echoes them.
+    kept_request_headers = dict(request.headers.items())
     kept_response_headers = {
         name: value
         for name, value in response.headers.items()
-        if name.lower() not in ("set-cookie", "date", "server", "connection", "keep-alive", "content-length")
+        if name.lower() not in ("date", "server", "connection", "keep-alive", "content-length")
     }
     envelope: dict[str, Any] = {
         "lmskit": {

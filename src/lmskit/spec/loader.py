@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from lmskit import inputs
 from lmskit.bounded import MAX_DEPTH
 from lmskit.errors import SpecError
 from lmskit.spec.pointers import join_pointer
@@ -102,15 +103,9 @@ def load_spec(path: Path | str) -> Spec:
 
 def read_text(path: Path, what: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SpecError(path, f"no such file; pass the path of {what}") from None
-    except IsADirectoryError:
-        raise SpecError(path, f"is a folder; pass the path of {what}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(
-            path, f"cannot read the file ({exc.__class__.__name__}: {exc}); check its permissions and encoding"
-        ) from exc
+        return inputs.read_text(path, what)
+    except inputs.UnreadableInput as exc:
+        raise SpecError(path, str(exc)) from None
 
 
 def parse_spec(text: str, path: Path) -> Spec:

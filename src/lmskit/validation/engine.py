@@ -38,6 +38,19 @@ class Issue:
     keyword: str = ""  # the failing JSON Schema keyword (type, format, enum, required, …)
     value: Any = None
 
+    def without_values(self) -> str:
+        """The finding in words that quote nothing the vendor sent (for logs that leave the machine: the proxy's).
+        A schema message quotes the value (``'Ada' is not of type 'object'``); this names the rule it broke."""
+        if self.kind in ("schema", "header") and self.schema_path:
+            return f"breaks `{self.keyword or self.schema_path.rsplit('/', 1)[-1]}` of {self.schema_path}"
+        if self.kind == "header":
+            return "a documented header is missing or malformed"
+        if self.kind == "content-type":
+            return "the content type is not documented, or the documented body is missing"
+        if self.kind == "undocumented-field":
+            return "a field the spec does not document"
+        return self.message  # status and limit findings quote only numbers
+
 
 @dataclass(frozen=True, slots=True)
 class ResponsePlan:

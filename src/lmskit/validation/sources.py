@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from lmskit import bounded
+from lmskit import bounded, inputs
 from lmskit.errors import InputError
 from lmskit.validation.exchange import Exchange
 
@@ -78,11 +78,9 @@ def _from_file(path: Path, bare: BareTarget) -> Iterator[Exchange]:
         yield from iter_har(path)
         return
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"{path}: cannot read the file ({exc.__class__.__name__}); check its permissions and encoding"
-        ) from None
+        text = inputs.read_text(path, "a capture (an envelope, a HAR file or a body)", pipes=True)
+    except inputs.UnreadableInput as exc:
+        raise InputError(f"{path}: {exc}") from None
     if _HAR_START.match(text):
         yield from iter_har(path)
         return
@@ -222,6 +220,10 @@ def har_exchange(entry: Any, source: str) -> Exchange:
 
 def iter_har(path: Path) -> Iterator[Exchange]:
     """HAR entries one at a time, reading the file in 1 MiB chunks: a 100 MB capture never sits in memory whole."""
+    try:
+        inputs.check_readable(path, "a HAR file", pipes=True)
+    except inputs.UnreadableInput as exc:
+        raise InputError(f"{path}: {exc}") from None
     try:
         with path.open("rb") as handle:
             for index, entry in enumerate(_stream_entries(handle, str(path))):

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lmskit.spec.lint import errata, examples, extensions, links, operations, references, responses, structure
+from lmskit.spec.lint import (
+    errata,
+    examples,
+    extensions,
+    links,
+    operations,
+    redaction,
+    references,
+    responses,
+    structure,
+)
 from lmskit.spec.lint._problem import Problem, Rule
 from lmskit.spec.loader import Spec, display_path
 
@@ -41,6 +51,11 @@ RULES: tuple[Rule, ...] = (
         "promises",
         "x-lmskit-filter sits on query parameters and x-lmskit-expect on links, both well-formed",
         extensions.check_promises,
+    ),
+    Rule(
+        "redaction",
+        "x-lmskit-personal names a known kind; x-lmskit-safe is a reason, never beside personal or password",
+        redaction.check_redaction,
     ),
 )
 
