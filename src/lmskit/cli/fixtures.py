@@ -9,6 +9,7 @@ import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, SpecsDirOption, announce_config, overlay_choices
 from lmskit.errors import InputError
+from lmskit.inputs import is_regular_file
 from lmskit.project import load_apis
 from lmskit.vendors import VENDORS
 
@@ -36,9 +37,17 @@ def check_command(
     files: list[Path] = []
     for item in chosen:
         if item.is_dir():
-            files.extend(sorted(path for path in item.rglob("*.json") if not path.name.endswith(".expected.json")))
-        elif item.is_file():
-            files.append(item)
+            files.extend(
+                sorted(
+                    path
+                    for path in item.rglob("*")
+                    if path.suffix.lower() == ".json"
+                    and not path.name.endswith(".expected.json")
+                    and is_regular_file(path)
+                )
+            )
+        elif item.exists():
+            files.append(item)  # reading it says why a FIFO or a device is not a fixture
         else:
             raise InputError(f"{item}: no such file or folder")
     spec_paths = {}

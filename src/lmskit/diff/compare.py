@@ -19,6 +19,7 @@ from lmskit.diff.naming import python_name
 from lmskit.spec.operations import Operation, iter_operations
 from lmskit.spec.pointers import join_pointer
 from lmskit.spec.refs import RefError, resolve
+from lmskit.spec.walk import object_parts
 
 BREAKING, WARNING, INFO = "breaking", "warning", "info"
 SEVERITIES = (BREAKING, WARNING, INFO)
@@ -193,10 +194,8 @@ def _compare_schema(
         for severity, kind, message in _node_changes(old_node, new_node, direction):
             context.add(severity, kind, label, place, message, symbol or function)
         holder = model or owner
-        old_props = _properties(context.old, old_node, old_at)
-        new_props = _properties(context.new, new_node, new_at)
-        old_required = _required(context.old, old_node, old_at)
-        new_required = _required(context.new, new_node, new_at)
+        old_props, old_required = object_parts(context.old, old_node, old_at)
+        new_props, new_required = object_parts(context.new, new_node, new_at)
         for name in sorted(old_props.keys() | new_props.keys()):
             child = f"{path}/{name}"
             at = f"{where} {child}"
@@ -211,6 +210,26 @@ def _compare_schema(
         if isinstance(old_items, dict) and isinstance(new_items, dict):
             pair = ((old_items, join_pointer(old_at, "items")), (new_items, join_pointer(new_at, "items")))
             stack.append((*pair, f"{path}/*", holder, depth + 1))
+        for keyword in ("oneOf", "anyOf"):
+            old_branches, new_branches = old_node.get(keyword), new_node.get(keyword)
+            if not isinstance(old_branches, list) or not isinstance(new_branches, list):
+                continue
+            for severity, kind, message in _branch_changes(keyword, len(old_branches), len(new_branches), direction):
+                context.add(severity, kind, label, place, message, symbol or function)
+            # Branches are compared in order: the generated client's union keeps the same order.
+            for index, (old_branch, new_branch) in enumerate(zip(old_branches, new_branches, strict=False)):
+                pair = (
+                    (old_branch, join_pointer(old_at, keyword, index)),
+                    (new_branch, join_pointer(new_at, keyword, index)),
+                )
+                stack.append(
+                    (
+                        *pair,
+                        f"{path} ({keyword} {index + 1})" if path else f"({keyword} {index + 1})",
+                        holder,
+                        depth + 1,
+                    )
+                )
 
 
 def _field_changes(
@@ -291,25 +310,14 @@ def _deref(document: dict[str, Any], node: Any, at: str) -> tuple[Any, str, str]
     return found.value, found.pointer, model
 
 
-def _properties(document: dict[str, Any], node: dict[str, Any], at: str) -> dict[str, tuple[Any, str]]:
-    found: dict[str, tuple[Any, str]] = {}
-    properties = node.get("properties")
-    if isinstance(properties, dict):
-        found.update({name: (value, join_pointer(at, "properties", name)) for name, value in properties.items()})
-    for index, branch in enumerate(node.get("allOf") or []):
-        inner, inner_at, _ = _deref(document, branch, join_pointer(at, "allOf", index))
-        if isinstance(inner, dict):
-            found.update(_properties(document, inner, inner_at))
-    return found
-
-
-def _required(document: dict[str, Any], node: dict[str, Any], at: str) -> set[str]:
-    names = set(node.get("required") or []) if isinstance(node.get("required"), list) else set()
-    for index, branch in enumerate(node.get("allOf") or []):
-        inner, inner_at, _ = _deref(document, branch, join_pointer(at, "allOf", index))
-        if isinstance(inner, dict):
-            names |= _required(document, inner, inner_at)
-    return names
+def _branch_changes(keyword: str, before: int, after: int, direction: str) -> Iterator[tuple[str, str, str]]:
+    """A union gaining a branch is a new shape for the code that reads it; losing one, for the code that sends."""
+    if after > before:
+        severity = BREAKING if direction == "response" else INFO
+        yield severity, f"{direction}-{keyword}-branch-added", f"{keyword} has {after - before} new branch(es)"
+    elif after < before:
+        severity = BREAKING if direction == "request" else INFO
+        yield severity, f"{direction}-{keyword}-branch-removed", f"{keyword} lost {before - after} branch(es)"
 
 
 def _types(node: dict[str, Any]) -> set[str]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from lmskit.errors import UsageError
+from lmskit.inputs import max_input_bytes
 from lmskit.spec.loader import Spec, parse_spec, read_text
 from lmskit.spec.overlay import Overlay, apply_overlays
 from lmskit.vendors import VENDORS
@@ -36,24 +38,43 @@ def read_side(argument: str, cwd: Path | None = None) -> Side:
         text = read_text(path, "an OpenAPI spec")
         return Side(argument, parse_spec(text, path), text)
     revision, _, name = argument.partition(":")
+    if not _REVISION.fullmatch(revision) or not name or "\0" in name:
+        raise UsageError(
+            f"{argument[:80]!r}: not REV:path (a revision is letters, digits and ~^@{{}}./_- and does not start"
+            " with -); write e.g. HEAD~1:specs/absorb.yaml"
+        )
     relative = name if name.startswith(("/", "./", "../")) else f"./{name}"
     try:
+        # --end-of-options: whatever the revision says, git reads it as a revision, never as an option.
         shown = subprocess.run(
-            ["git", "show", f"{revision}:{relative}"],
+            ["git", "show", "--end-of-options", f"{revision}:{relative}"],
             cwd=cwd,
             capture_output=True,
-            text=True,
             timeout=60,
             check=False,
         )
     except FileNotFoundError:
         raise UsageError(f"{argument}: reading a revision needs git on PATH") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"{argument}: git did not answer within 60 s; check the repository") from None
     if shown.returncode != 0:
-        reason = " ".join(shown.stderr.split())[:200] or "git could not show it"
+        reason = " ".join(shown.stderr.decode("utf-8", "replace").split())[:200] or "git could not show it"
         raise UsageError(
             f"{argument}: not a spec at that revision ({reason}); write REV:path, e.g. HEAD~1:specs/absorb.yaml"
         )
-    return Side(argument, parse_spec(shown.stdout, Path(name)), shown.stdout)
+    if len(shown.stdout) > max_input_bytes():
+        raise UsageError(f"{argument}: larger than {max_input_bytes() // 2**20} MiB; not a spec")
+    try:
+        text = shown.stdout.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"{argument}: not UTF-8 text at that revision (a binary file?); name the spec's YAML"
+        ) from None
+    return Side(argument, parse_spec(text, Path(name)), text)
+
+
+# A git revision as users write one (HEAD~1, main, v1.2^, a1b2c3d, HEAD@{2}), never an option.
+_REVISION = re.compile(r"[A-Za-z0-9_./~^@{}][A-Za-z0-9_./~^@{}-]*")
 
 
 def with_overlays(side: Side, overlays: tuple[Overlay, ...]) -> Side:

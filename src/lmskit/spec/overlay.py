@@ -30,7 +30,7 @@ from typing import Any
 import jsonpath
 
 from lmskit.errors import SpecError
-from lmskit.spec.loader import Position, Spec, display_path, node_positions, parse_yaml, read_text
+from lmskit.spec.loader import SPEC_MAX_NODES, Position, Spec, display_path, node_positions, parse_yaml, read_text
 from lmskit.spec.pointers import join_pointer, split_pointer
 
 _VERSION = re.compile(r"^1\.[01]\.\d+$")
@@ -135,17 +135,81 @@ def apply_overlays(spec: Spec, overlays: Sequence[Overlay]) -> Spec:
         return spec
     document = copy.deepcopy(spec.document)
     positions = dict(spec.positions)
+    size = [_node_count(document)]
     for overlay in overlays:
         for action in overlay.actions:
-            _apply(document, positions, overlay, action, spec)
+            _apply(document, positions, overlay, action, spec, size)
+        _check_schemas(document, overlay, spec)
     return Spec(spec.path, document, positions, spec.duplicate_keys, spec.text)
 
 
+def _node_count(value: Any, limit: int | None = None) -> int:
+    """Values in ``value`` (containers and scalars), counting stops past ``limit``."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if limit is not None and count > limit:
+            return count
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def _check_schemas(document: dict[str, Any], overlay: Overlay, spec: Spec) -> None:
+    """Every schema of the overlaid document still compiles: an overlay that writes an invalid ``pattern`` is
+    refused here, naming itself, instead of failing every later validation."""
+    from lmskit.spec.schemas import SchemaCompileError, SchemaValidators
+
+    validators = SchemaValidators(document)
+    for pointer in _schema_pointers(document):
+        try:
+            validators.validator(pointer)
+        except SchemaCompileError as exc:
+            raise OverlayError(
+                overlay.path,
+                f"after this overlay, the schema at {pointer} of {display_path(spec.path)} is not valid JSON Schema"
+                f" ({exc}); fix the overlay's update",
+            ) from None
+
+
+def _schema_pointers(document: dict[str, Any]) -> Iterator[str]:
+    components = document.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    if isinstance(schemas, dict):
+        yield from (join_pointer("/components/schemas", name) for name in schemas)
+    stack: list[tuple[Any, str]] = [(document.get("paths"), "/paths")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            for key, child in node.items():
+                child_pointer = join_pointer(pointer, key)
+                if key == "schema" and isinstance(child, dict):
+                    yield child_pointer
+                elif key != "schema":
+                    stack.append((child, child_pointer))
+        elif isinstance(node, list):
+            stack.extend((child, join_pointer(pointer, index)) for index, child in enumerate(node))
+
+
 def _apply(
-    document: dict[str, Any], positions: dict[str, Position], overlay: Overlay, action: Action, spec: Spec
+    document: dict[str, Any],
+    positions: dict[str, Position],
+    overlay: Overlay,
+    action: Action,
+    spec: Spec,
+    size: list[int],
 ) -> None:
-    matches = [tuple(match.parts) for match in _JSONPATH.finditer(action.target, document)]
     where = _line_column(overlay, join_pointer(action.pointer, "target"))
+    matches = []
+    for match in _JSONPATH.finditer(action.target, document):
+        matches.append(tuple(match.parts))
+        if len(matches) > SPEC_MAX_NODES:
+            raise OverlayError(
+                overlay.path, f"action {action.index + 1} target {action.target} selects too much", *where
+            )
     if not matches:
         raise OverlayError(
             overlay.path,
@@ -177,14 +241,27 @@ def _apply(
             )
         value_pointer = join_pointer("", *found[0])
         value, value_positions = _resolve(document, value_pointer), dict(positions)
+    # Each match receives a copy of the value: refuse an action whose copies would pass the document size limit
+    # (a few `$..[?@.*]` updates double the document each time) before making any.
+    growth = len(matches) * _node_count(value, SPEC_MAX_NODES)
+    if size[0] + growth > SPEC_MAX_NODES:
+        raise OverlayError(
+            overlay.path,
+            f"action {action.index + 1} would grow the document past {SPEC_MAX_NODES:,} values ({len(matches):,}"
+            f" targets); narrow its target, or raise LMSKIT_MAX_NODES",
+            *where,
+        )
+    size[0] += growth
+    cache: dict[str, list[str]] = {}
     for parts in matches:
         target_pointer = join_pointer("", *parts)
         target = _resolve(document, target_pointer)
         if isinstance(target, list):
-            _move_positions(positions, value_positions, value_pointer, join_pointer(target_pointer, len(target)))
+            destination = join_pointer(target_pointer, len(target))
+            _move_positions(positions, value_positions, value_pointer, destination, cache)
             target.append(copy.deepcopy(value))
         elif isinstance(target, dict) and isinstance(value, dict):
-            _merge(target, value, target_pointer, value_pointer, positions, value_positions)
+            _merge(target, value, target_pointer, value_pointer, positions, value_positions, cache)
         else:
             kind = "an object" if isinstance(target, dict) else f"a {type(target).__name__} value"
             raise OverlayError(
@@ -202,13 +279,14 @@ def _merge(
     update_pointer: str,
     positions: dict[str, Position],
     update_positions: dict[str, Position],
+    cache: dict[str, list[str]],
 ) -> None:
     """Objects merge recursively, arrays are appended to, anything else is replaced."""
     for key, value in update.items():
         child_target, child_update = join_pointer(target_pointer, key), join_pointer(update_pointer, key)
         current = target.get(key)
         if isinstance(current, dict) and isinstance(value, dict):
-            _merge(current, value, child_target, child_update, positions, update_positions)
+            _merge(current, value, child_target, child_update, positions, update_positions, cache)
         elif isinstance(current, list) and isinstance(value, list):
             for index, item in enumerate(value):
                 _move_positions(
@@ -216,11 +294,15 @@ def _merge(
                     update_positions,
                     join_pointer(child_update, index),
                     join_pointer(child_target, len(current)),
+                    cache,
                 )
                 current.append(copy.deepcopy(item))
         else:
-            _drop_positions(positions, child_target)
-            _move_positions(positions, update_positions, child_update, child_target)
+            if isinstance(current, (dict, list)):
+                _drop_positions(positions, child_target)
+            else:
+                positions.pop(child_target, None)  # a scalar (or nothing) has no positions below it
+            _move_positions(positions, update_positions, child_update, child_target, cache)
             target[key] = copy.deepcopy(value)
 
 
@@ -258,9 +340,20 @@ def _drop_positions(positions: dict[str, Position], pointer: str) -> None:
 
 
 def _move_positions(
-    positions: dict[str, Position], source_positions: dict[str, Position], source: str, destination: str
+    positions: dict[str, Position],
+    source_positions: dict[str, Position],
+    source: str,
+    destination: str,
+    cache: dict[str, list[str]] | None = None,
 ) -> None:
-    for key in list(_subtree(source_positions, source)):
+    """Copy the positions under ``source`` to ``destination``. ``cache`` keeps each source's keys for the
+    action: one update merged into thousands of targets scans the positions once, not once per target."""
+    keys = cache.get(source) if cache is not None else None
+    if keys is None:
+        keys = list(_subtree(source_positions, source))
+        if cache is not None:
+            cache[source] = keys
+    for key in keys:
         positions[destination + key[len(source) :]] = source_positions[key]
 
 

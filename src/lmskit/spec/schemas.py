@@ -16,6 +16,7 @@ from urllib.parse import quote
 import jsonschema_rs
 
 from lmskit.spec.pointers import join_pointer
+from lmskit.spec.walk import declared_types
 
 _SPEC_URI = "urn:lmskit:spec"
 
@@ -47,6 +48,7 @@ class SchemaValidators:
     """Validators for the subschemas of one document, compiled once per pointer and reused."""
 
     def __init__(self, document: dict[str, Any]) -> None:
+        self._document = document
         self._registry = jsonschema_rs.Registry([(_SPEC_URI, document)])
         self._compiled: dict[str, Any] = {}
 
@@ -62,7 +64,27 @@ class SchemaValidators:
             self._compiled[schema_pointer] = compiled
         return compiled
 
+    def _wrong_container(self, schema_pointer: str, instance: Any) -> SchemaViolation | None:
+        """A large object or array where the schema declares other types, as one violation."""
+        if not isinstance(instance, (dict, list)) or len(instance) < LARGE_CONTAINER:
+            return None
+        types = declared_types(self._document, schema_pointer)
+        kind = _json_type(instance)
+        if types is None or kind in types:
+            return None
+        expected = " or ".join(f'"{name}"' for name in sorted(types))
+        return SchemaViolation(
+            "",
+            join_pointer(schema_pointer, "type"),
+            f"an {kind} of {len(instance):,} items is not of type {expected}",
+            join_pointer(schema_pointer, "type"),
+        )
+
     def iter_violations(self, schema_pointer: str, instance: Any) -> Iterator[SchemaViolation]:
+        wrong = self._wrong_container(schema_pointer, instance)
+        if wrong is not None:
+            yield wrong
+            return
         for error in self.validator(schema_pointer).iter_errors(instance):
             closest = _closest_alternative(error)
             # A failed oneOf/anyOf sits on the whole object; the closest branch's first error says where.
@@ -70,9 +92,34 @@ class SchemaValidators:
             yield SchemaViolation(
                 instance_pointer=join_pointer("", *located.instance_path),
                 schema_pointer=join_pointer("", *error.schema_path),
-                message=_explain(error, closest),
+                message=_shorten(_explain(error, closest)),
                 keyword_pointer=join_pointer("", *located.schema_path),
             )
+
+
+# A message quotes the value it is about; a 5 MB list quoted whole would be a 5 MB line (and hold its memory).
+MAX_MESSAGE_CHARS = 300
+
+
+def _shorten(message: str) -> str:
+    if len(message) <= MAX_MESSAGE_CHARS:
+        return message
+    keep = MAX_MESSAGE_CHARS // 2
+    return f"{message[:keep]} … ({len(message) - 2 * keep:,} characters) … {message[-keep:]}"
+
+
+def _json_type(value: Any) -> str:
+    """The JSON type of a container (only containers are asked)."""
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    return type(value).__name__
+
+
+# An error of jsonschema-rs carries a copy of its instance: for a 300,000-row list in place of an object that
+# copy alone is half a gigabyte. Containers this large with the wrong type are answered without it.
+LARGE_CONTAINER = 1000
 
 
 def _closest_alternative(error: Any) -> list[Any]:

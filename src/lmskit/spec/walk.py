@@ -10,7 +10,7 @@ object's keys (or the first that fits a scalar's type) is taken; ``properties``,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lmskit.spec.pointers import join_pointer
@@ -59,9 +59,24 @@ def iter_described(
 
 def _nodes(document: dict[str, Any], pointer: str, value: Any) -> Iterator[tuple[dict[str, Any], str]]:
     """The schema at ``pointer`` and, through allOf and the best oneOf/anyOf branch, those it combines."""
+    return iter_combined(
+        document, pointer, lambda at, keyword, branches: _best_branch(document, at, keyword, branches, value)
+    )
+
+
+Chooser = Callable[[str, str, list[Any]], "str | None"]
+
+
+def iter_combined(
+    document: dict[str, Any], pointer: str, choose: Chooser | None = None, limit: int = 10_000
+) -> Iterator[tuple[dict[str, Any], str]]:
+    """``(node, pointer)`` for the schema at ``pointer`` and every schema its ``allOf`` combines, ``$ref``
+    followed, each read once (a branch that refers back to itself, or a chain naming the same schema twice at
+    every level, costs one visit per schema: no recursion error, no 2**depth visits). ``choose(at, keyword,
+    branches)`` picks one ``oneOf``/``anyOf`` branch to follow too (by its pointer), or None for none."""
     pending = [pointer]
     seen: set[str] = set()
-    while pending:
+    while pending and len(seen) < limit:
         current = pending.pop()
         try:
             found = resolve(document, {"$ref": "#" + current}, current)
@@ -72,14 +87,29 @@ def _nodes(document: dict[str, Any], pointer: str, value: Any) -> Iterator[tuple
             continue
         seen.add(at)
         yield node, at
-        for index, _ in enumerate(node.get("allOf") or []):
-            pending.append(join_pointer(at, "allOf", index))
+        branches = node.get("allOf")
+        if isinstance(branches, list):
+            pending.extend(join_pointer(at, "allOf", index) for index in reversed(range(len(branches))))
+        if choose is None:
+            continue
         for keyword in ("oneOf", "anyOf"):
-            branches = node.get(keyword)
-            if isinstance(branches, list) and branches:
-                best = _best_branch(document, at, keyword, branches, value)
+            alternatives = node.get(keyword)
+            if isinstance(alternatives, list) and alternatives:
+                best = choose(at, keyword, alternatives)
                 if best is not None:
                     pending.append(best)
+
+
+def declared_types(document: dict[str, Any], pointer: str) -> set[str] | None:
+    """The JSON types a value must have to pass the schema at ``pointer`` and its ``allOf`` branches (None when
+    none of them says)."""
+    allowed: set[str] | None = None
+    for node, _ in iter_combined(document, pointer):
+        declared = node.get("type")
+        types = {declared} if isinstance(declared, str) else set(declared) if isinstance(declared, list) else None
+        if types is not None:
+            allowed = types if allowed is None else allowed & types
+    return allowed
 
 
 def _best_branch(document: dict[str, Any], at: str, keyword: str, branches: list[Any], value: Any) -> str | None:
@@ -109,3 +139,24 @@ def _fits(kind: Any, value: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     expected = _TYPES.get(str(kind))
     return expected is not None and isinstance(value, expected)
+
+
+def object_parts(
+    document: dict[str, Any], node: dict[str, Any], at: str
+) -> tuple[dict[str, tuple[Any, str]], set[str]]:
+    """The properties (``name → (schema, pointer)``) and required names of the object schema ``node`` (found at
+    ``at``) with those of its ``allOf`` branches (``iter_combined``: each schema read once)."""
+    properties: dict[str, tuple[Any, str]] = {}
+    required: set[str] = set()
+    try:
+        start = resolve(document, node, at).pointer
+    except RefError:
+        return properties, required
+    for value, where in iter_combined(document, start):
+        declared = value.get("properties")
+        if isinstance(declared, dict):
+            for name, child in declared.items():
+                properties.setdefault(name, (child, join_pointer(where, "properties", name)))
+        if isinstance(value.get("required"), list):
+            required |= {name for name in value["required"] if isinstance(name, str)}
+    return properties, required
