@@ -108,9 +108,7 @@ def _repo_with(tmp_path: Path, name: str, content: bytes) -> Path:
     repo.mkdir()
     (repo / name).write_bytes(content)
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "x"]):
-        subprocess.run(
-            ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args], cwd=repo, check=True
-        )
+        subprocess.run(["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args], cwd=repo, check=True)
     return repo
 
 
@@ -150,7 +148,7 @@ def test_an_overlay_that_breaks_a_schema_is_refused_when_loaded(tmp_path: Path) 
 
 
 def test_a_huge_body_of_the_wrong_type_is_one_short_finding(tmp_path: Path) -> None:
-    rows = ",".join('{"id":%d}' % n for n in range(300_000))
+    rows = ",".join(f'{{"id":{n}}}' for n in range(300_000))
     envelope = (
         '{"request": {"method": "GET", "url": "https://rest.myabsorb.com/users/'
         '0f8fad5b-d9cb-469f-a165-70867728950e/enrollments"}, "response": {"status": 200, "headers":'

@@ -93,6 +93,31 @@ DOCUMENT: dict[str, Any] = {
                     "headers": {"x-api-version": "2"},
                     "body": {"username": "{USERNAME}", "password": "{PASSWORD}", "privateKey": "{API_KEY}"},
                 },
+                "x-lmskit-bare-token": True,
+                "x-lmskit-evidence": [
+                    {
+                        "source": "all-of-us/workbench "
+                        "AbsorbServiceImpl.java "
+                        "@0b5a8be9 (the token string "
+                        "is the whole Authorization "
+                        "value, in production against "
+                        "a live tenant); research "
+                        "vendors.md A-AOU, A-PHP",
+                        "shows": "Production clients send the "
+                        "raw token in Authorization, "
+                        "without `Bearer `, and are "
+                        "answered 200; Absorb's docs "
+                        "and its QA suite send `Bearer "
+                        "<token>`.",
+                        "decision": "Document `Bearer`; the "
+                        "fake also accepts the bare "
+                        "token "
+                        "(x-lmskit-bare-token), as "
+                        "the gateway does. Clients "
+                        "send `Bearer`.",
+                        "confidence": "medium",
+                    }
+                ],
             },
         }
     },

@@ -57,6 +57,15 @@ class Response(Generic[T]):
     parsed: T | None
 
 
+def status_of(code: int) -> HTTPStatus:
+    """The status as an HTTPStatus; a code outside the standard ones (599, 799) stays a plain int that compares
+    equal, instead of the ValueError HTTPStatus() raises."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code  # type: ignore[return-value]
+
+
 _warned: set[tuple[str, str]] = set()
 
 
@@ -91,4 +100,4 @@ def require_object(data: object, model: str) -> Mapping[str, Any]:
     return data
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "status_of"]

@@ -1,5 +1,7 @@
 """Contains shared errors types that can be raised from API functions"""
 
+from typing import Any
+
 
 class UnexpectedStatus(Exception):
     """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
@@ -23,4 +25,20 @@ class ResponseFieldError(ValueError):
         super().__init__(f"{where} {problem}")
 
 
-__all__ = ["ResponseFieldError", "UnexpectedStatus"]
+class UnparseableResponse(ResponseFieldError):
+    """An answer the client cannot read as the spec describes (a foreign error body, an id that is not a GUID, a
+    missing required field): the answer is kept whole — ``status_code``, ``headers``, ``content`` — and the
+    reason is ``__cause__``. A tolerant reader never loses the status code to a parse error."""
+
+    def __init__(self, status_code: int, content: bytes, headers: Any, error: Exception):
+        self.status_code = status_code
+        self.content = content
+        self.headers = headers
+        model = getattr(error, "model", "response")
+        field = getattr(error, "field", "")
+        reason = str(error) if isinstance(error, ResponseFieldError) else f"{type(error).__name__}: {error}"
+        super().__init__(model, field, f"(HTTP {status_code}) could not be read: {reason}")
+        self.args = (f"HTTP {status_code}: the answer could not be read as the spec describes ({reason})",)
+
+
+__all__ = ["ResponseFieldError", "UnexpectedStatus", "UnparseableResponse"]

@@ -254,7 +254,7 @@ def test_a_missing_required_field_names_the_model_and_the_field() -> None:
     )
     with pytest.raises(ResponseFieldError) as caught:
         list_my_course_enrollments.sync_detailed(client=client)
-    assert str(caught.value) == "CourseEnrollmentPage.offset is missing from the response; the spec requires it"
+    assert "CourseEnrollmentPage.offset is missing from the response; the spec requires it" in str(caught.value)
     assert (caught.value.model, caught.value.field) == ("CourseEnrollmentPage", "offset")
     with pytest.raises(ResponseFieldError, match=r"^CourseEnrollment is an array in the response, not the object"):
         importlib.import_module("absorb_client.models").CourseEnrollment.from_dict([1])
@@ -309,3 +309,40 @@ def test_what_the_vendors_really_send_parses_into_typed_values_without_a_warning
     ]
     assert legacy.learners[0].id == "31" and legacy.learners[0].courses_complete == 2
     assert caplog.text == ""
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "reason"),
+    [
+        (401, {"detail": "Not authenticated"}, "GenericErrorResponse"),  # a gateway's foreign error body
+        (
+            200,
+            {"totalItems": 1, "returnedItems": 1, "limit": 20, "offset": 0, "enrollments": [{"id": "e1"}]},
+            "ValueError",
+        ),  # an id that is not a GUID
+    ],
+    ids=["foreign-401", "non-guid-ids"],
+)
+def test_an_answer_no_model_can_read_keeps_its_status_and_body(status: int, body: Any, reason: str) -> None:
+    from absorb_client.api.my_enrollments import list_my_course_enrollments
+    from absorb_client.errors import UnparseableResponse
+
+    client = importlib.import_module("absorb_client").Client(
+        base_url="https://tenant.example",
+        httpx_args={"transport": httpx.MockTransport(lambda request: httpx.Response(status, json=body))},
+    )
+    with pytest.raises(UnparseableResponse) as caught:
+        list_my_course_enrollments.sync_detailed(client=client)
+    assert caught.value.status_code == status and json.loads(caught.value.content) == body
+    assert str(caught.value).startswith(f"HTTP {status}: the answer could not be read") and reason in str(caught.value)
+
+
+def test_a_status_outside_http_status_is_kept_as_a_number() -> None:
+    from absorb_client.api.my_enrollments import list_my_course_enrollments
+
+    client = importlib.import_module("absorb_client").Client(
+        base_url="https://tenant.example",
+        httpx_args={"transport": httpx.MockTransport(lambda request: httpx.Response(599, content=b""))},
+    )
+    answer = list_my_course_enrollments.sync_detailed(client=client)
+    assert answer.status_code == 599 and answer.parsed is None

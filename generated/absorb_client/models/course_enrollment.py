@@ -22,7 +22,8 @@ class CourseEnrollment:
         Attributes:
             id (UUID | Unset): Enrollment identifier.
             course_id (UUID | Unset): Course identifier.
-            course_name (str | Unset): Name of the course.
+            course_name (str | Unset): Name of the course (v2; a call without x-api-version gets `name` instead).
+            name (str | Unset): Name of the course, as a call without `x-api-version` gets it (instead of courseName).
             progress (float | Unset): Percentage of course completed.
             score (float | None | Unset): Score in percentage.
             status (EnrollmentStatus | Unset): 0 NotStarted, 1 InProgress, 2 PendingApproval, 3 Complete, 4 NotComplete, 5
@@ -62,6 +63,7 @@ class CourseEnrollment:
     id: UUID | Unset = UNSET
     course_id: UUID | Unset = UNSET
     course_name: str | Unset = UNSET
+    name: str | Unset = UNSET
     progress: float | Unset = UNSET
     score: float | None | Unset = UNSET
     status: EnrollmentStatus | Unset = UNSET
@@ -97,6 +99,8 @@ class CourseEnrollment:
             course_id = str(self.course_id)
 
         course_name = self.course_name
+
+        name = self.name
 
         progress = self.progress
 
@@ -231,6 +235,8 @@ class CourseEnrollment:
             field_dict["courseId"] = course_id
         if course_name is not UNSET:
             field_dict["courseName"] = course_name
+        if name is not UNSET:
+            field_dict["name"] = name
         if progress is not UNSET:
             field_dict["progress"] = progress
         if score is not UNSET:
@@ -298,6 +304,8 @@ class CourseEnrollment:
             course_id = UUID(_course_id)
 
         course_name = read_optional(d.pop("courseName", UNSET), "CourseEnrollment", "courseName")
+
+        name = read_optional(d.pop("name", UNSET), "CourseEnrollment", "name")
 
         progress = read_optional(d.pop("progress", UNSET), "CourseEnrollment", "progress")
 
@@ -534,6 +542,7 @@ class CourseEnrollment:
             id=id,
             course_id=course_id,
             course_name=course_name,
+            name=name,
             progress=progress,
             score=score,
             status=status,

@@ -22,7 +22,8 @@ class RegistrationPage:
         results (list[Registration]):
         next_ (str | Unset): The same request with `offset` moved to the next page; absent on the last page.
         prev (str | Unset): The same request with `offset` moved to the previous page; absent on the first page.
-        previous (str | Unset): The name the official PHP harness and WooCommerce plugin read instead of `prev`.
+        previous (str | Unset): The link to the previous page, by the name DigitalChalk's own code reads; absent on the
+            first page.
     """
 
     results: list[Registration]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
@@ -72,6 +72,9 @@ class Sent:
     status: int
     headers: Mapping[str, str]  # lower-case names
     answer: Any  # the decoded JSON body, or None
+    # The request's own headers (lower-case names): a follow-up of the same request sends the same header
+    # parameters (an Absorb call without x-api-version is answered in another contract).
+    request_headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class Promises:
@@ -146,7 +149,11 @@ class Promises:
         label = sent.operation.label
         url = sent.url.split("?", 1)[0]
         query: dict[str, Any] = {**sent.query, size_name: WALK_PAGE_SIZE}
-        headers = self.api.request_shape(sent.operation).default_headers()
+        headers = {
+            parameter.name: sent.request_headers[parameter.name.lower()]
+            for parameter in self.api.request_shape(sent.operation).parameters
+            if parameter.location == "header" and parameter.name.lower() in sent.request_headers
+        }
         seen: dict[str, int] = {}
         offset = 0
         total: Any = None

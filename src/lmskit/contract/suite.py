@@ -269,6 +269,7 @@ class Suite:
             # schemathesis's responses list each header's values
             {name.lower(): value[0] if isinstance(value, list) else value for name, value in response.headers.items()},
             answer,
+            {str(name).lower(): str(value) for name, value in (case.headers or {}).items()},
         )
 
     def _fetch(

@@ -38,7 +38,7 @@ from lmskit.fakes.throttle import RateLimiter
 from lmskit.fakes.vendor import Call, Reply, VendorFake
 from lmskit.spec.api import Api, load_api
 from lmskit.spec.operations import Operation
-from lmskit.spec.router import Match
+from lmskit.spec.router import Match, case_insensitive
 from lmskit.spec.servers import split_base_path
 
 logger = logging.getLogger("lmskit.fakes")
@@ -141,6 +141,7 @@ class _Dispatcher:
         rate = state.options.get("rate_limit")
         self.limiter = RateLimiter(int(rate), self.fake.rate_limit_header) if rate else None
         self.verify = Verifier(self.fake, state.store)
+        self.case_insensitive = case_insensitive(self.api.document)
         missing = sorted(set(self.api.operations) - set(self.fake.handlers))
         if missing:
             raise RuntimeError(f"the {self.fake.name} fake has no handler for {', '.join(missing)}")
@@ -191,6 +192,8 @@ class _Dispatcher:
             headers,
             incoming.body,
             headers.get("content-type"),
+            fold_case=self.case_insensitive,
+            document=self.api.document,
         )
         if problems:
             raise self._validation_error(operation, problems)

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lmskit import bounded
+from lmskit.fakes.forms import rails_params, typed
 from lmskit.spec.media import is_json_media_type
 from lmskit.spec.parameters import Parameter, RequestShape, schema_types
 from lmskit.spec.schemas import SchemaValidators, SchemaViolation
+from lmskit.spec.walk import object_parts
 
 _INTEGER = re.compile(r"^-?\d+$")
 _NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
@@ -51,8 +53,12 @@ def parse_request(
     headers: Mapping[str, str],
     raw_body: bytes,
     content_type: str | None,
+    *,
+    fold_case: bool = False,
+    document: dict[str, Any] | None = None,
 ) -> tuple[ParsedRequest, list[RequestProblem]]:
-    """The request's values as the spec types them, and every way it breaks the spec."""
+    """The request's values as the spec types them, and every way it breaks the spec. ``fold_case``: body
+    properties are matched to the schema's names without regard to case (``spec.router.case_insensitive``)."""
     values: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}}
     problems: list[RequestProblem] = []
     by_name: dict[str, list[str]] = {}
@@ -84,7 +90,7 @@ def parse_request(
         target = values.get(parameter.location)
         if target is not None:
             target[parameter.name] = value
-    body = _parse_body(shape, validators, raw_body, content_type, problems)
+    body = _parse_body(shape, validators, raw_body, content_type, problems, fold_case, document)
     return ParsedRequest(values["path"], values["query"], values["header"], body), problems
 
 
@@ -94,6 +100,8 @@ def _parse_body(
     raw_body: bytes,
     content_type: str | None,
     problems: list[RequestProblem],
+    fold_case: bool = False,
+    document: dict[str, Any] | None = None,
 ) -> Any:
     if shape.body is None:
         return None
@@ -101,6 +109,14 @@ def _parse_body(
         if shape.body.required:
             problems.append(RequestProblem("body", None, "the request body is required"))
         return None
+    if (
+        content_type is not None
+        and shape.body.form_encoding == "rails"
+        and content_type.split(";")[0].strip().lower() == "application/x-www-form-urlencoded"
+        and document is not None
+        and shape.body.schema_pointer is not None
+    ):
+        return _form_body(shape.body.schema_pointer, validators, raw_body, problems, document)
     if content_type is not None and not is_json_media_type(content_type):
         problems.append(RequestProblem("body", None, f"the body must be application/json, not {content_type}"))
         return None
@@ -112,6 +128,8 @@ def _parse_body(
     except (ValueError, UnicodeDecodeError) as exc:
         problems.append(RequestProblem("body", None, f"the body is not valid JSON ({exc})"))
         return None
+    if fold_case and document is not None and shape.body.schema_pointer is not None:
+        body = _declared_case(document, shape.body.schema_pointer, body)
     # Only a run of 19 or more digits can be an integer past 64 bits: most bodies skip the walk.
     wide = _wide_integer(body) if _LONG_DIGITS.search(raw_body) else None
     if wide is not None:
@@ -119,13 +137,43 @@ def _parse_body(
         problems.append(RequestProblem("body", token or None, f"{wide or 'body'}: {_WIDE}", "maximum"))
         return None
     if shape.body.schema_pointer is not None:
-        for violation in _violations(validators, shape.body.schema_pointer, body):
-            token = violation.instance_pointer.lstrip("/").split("/", 1)[0]
-            name = token if token and not token.isdigit() else None  # a field, not an array position
-            where = violation.instance_pointer or "body"
-            keyword = violation.keyword
-            problems.append(RequestProblem("body", name, f"{where}: {violation.message}", keyword))
+        _body_problems(validators, shape.body.schema_pointer, body, problems)
     return body
+
+
+def _body_problems(validators: SchemaValidators, pointer: str, body: Any, problems: list[RequestProblem]) -> None:
+    for violation in _violations(validators, pointer, body):
+        token = violation.instance_pointer.lstrip("/").split("/", 1)[0]
+        name = token if token and not token.isdigit() else None  # a field, not an array position
+        where = violation.instance_pointer or "body"
+        problems.append(RequestProblem("body", name, f"{where}: {violation.message}", violation.keyword))
+
+
+def _form_body(
+    pointer: str,
+    validators: SchemaValidators,
+    raw_body: bytes,
+    problems: list[RequestProblem],
+    document: dict[str, Any],
+) -> Any:
+    """A Rails form body (``x-lmskit-form-encoding: rails``), read as its JSON twin and validated like it."""
+    try:
+        body = typed(document, pointer, rails_params(raw_body.decode("utf-8")))
+    except (UnicodeDecodeError, ValueError) as exc:
+        problems.append(RequestProblem("body", None, f"the form body cannot be read ({exc})"))
+        return None
+    _body_problems(validators, pointer, body, problems)
+    return body
+
+
+def _declared_case(document: dict[str, Any], pointer: str, body: Any) -> Any:
+    """A body object's keys spelled as the schema declares them (``Username`` → ``username``), for a vendor that
+    binds JSON properties without regard to case. A key the schema does not declare is left as sent."""
+    if not isinstance(body, dict):
+        return body
+    properties, _ = object_parts(document, {"$ref": "#" + pointer}, pointer)
+    declared = {name.lower(): name for name in properties}
+    return {declared.get(key.lower(), key) if key not in properties else key: value for key, value in body.items()}
 
 
 def _violations(validators: SchemaValidators, pointer: str, value: Any) -> list[SchemaViolation]:

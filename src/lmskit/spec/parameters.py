@@ -35,6 +35,9 @@ class RequestBody:
     media_type: str | None = None  # the JSON media type, as the spec spells it
     # The JSON media type's ``example`` and ``examples`` values, in document order.
     examples: tuple[Any, ...] = ()
+    # ``x-lmskit-form-encoding: rails`` on the request body: the vendor also takes the same body as an
+    # ``application/x-www-form-urlencoded`` form with Rails' nested keys (``enrollments[][user_id]=42``).
+    form_encoding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +51,10 @@ class RequestShape:
     query: dict[str, Parameter] = field(default_factory=dict)
 
     def default_headers(self) -> dict[str, str]:
-        """Required header parameters that have a default: ``{"x-api-version": "2"}`` for every Absorb call."""
-        return {
-            p.name: str(p.default)
-            for p in self.parameters
-            if p.location == "header" and p.required and p.default is not None
-        }
+        """Header parameters that have a default, as the kit sends them: ``{"x-api-version": "2"}`` for every Absorb
+        call (optional, since the vendor answers unversioned calls too, but the kit asks for the documented
+        contract)."""
+        return {p.name: str(p.default) for p in self.parameters if p.location == "header" and p.default is not None}
 
 
 def read_request_shape(document: dict[str, Any], operation: Operation) -> RequestShape:
@@ -111,11 +112,13 @@ def _body(document: dict[str, Any], operation: Operation) -> RequestBody | None:
     resolved = resolve(document, operation.definition["requestBody"], join_pointer(operation.pointer, "requestBody"))
     content = resolved.value.get("content") or {}
     required = bool(resolved.value.get("required"))
+    form = resolved.value.get("x-lmskit-form-encoding")
     for media_type, media in content.items():
         if is_json_media_type(media_type):
             pointer = join_pointer(resolved.pointer, "content", media_type)
             examples = _examples(document, media, pointer) if isinstance(media, dict) else ()
-            return RequestBody(required, join_pointer(pointer, "schema"), media_type, examples)
+            encoding = str(form) if isinstance(form, str) else None
+            return RequestBody(required, join_pointer(pointer, "schema"), media_type, examples, encoding)
     return RequestBody(required, None)
 
 

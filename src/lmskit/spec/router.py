@@ -47,7 +47,7 @@ class _Bucket:
     paths: dict[int, tuple[_CompiledPath, tuple[tuple[int, str], ...]]]
 
     @classmethod
-    def of(cls, paths: list[_CompiledPath]) -> _Bucket:
+    def of(cls, paths: list[_CompiledPath], flags: int = 0) -> _Bucket:
         alternatives: list[str] = []
         by_index: dict[int, tuple[_CompiledPath, tuple[tuple[int, str], ...]]] = {}
         next_group = 1
@@ -59,7 +59,7 @@ class _Bucket:
             alternatives.append("(" + re.sub(r"\(\?P<[^>]+>", "(", inner) + ")")
             by_index[own] = (compiled, groups)
             next_group = own + 1 + compiled.pattern.groups
-        return cls(re.compile("^(?:" + "|".join(alternatives) + ")$"), by_index)
+        return cls(re.compile("^(?:" + "|".join(alternatives) + ")$", flags), by_index)
 
 
 def compile_path(template: str) -> re.Pattern[str]:
@@ -74,6 +74,12 @@ def compile_path(template: str) -> re.Pattern[str]:
 def _group_name(name: str) -> str:
     # Regex group names must be identifiers; keep a reversible spelling for names like `program-id`.
     return re.sub(r"\W", lambda m: f"_{ord(m.group()):x}_", name)
+
+
+def case_insensitive(document: dict[str, Any]) -> bool:
+    """Whether the spec says the vendor reads paths and JSON property names without regard to case."""
+    info = document.get("info")
+    return isinstance(info, dict) and info.get("x-lmskit-case-insensitive") is True
 
 
 class Router:
@@ -99,7 +105,9 @@ class Router:
         buckets: dict[int, list[_CompiledPath]] = {}
         for item in sorted(compiled, key=lambda c: -c.literal_segments):
             buckets.setdefault(item.template.count("/"), []).append(item)
-        self._buckets = {count: _Bucket.of(paths) for count, paths in buckets.items()}
+        # ``info.x-lmskit-case-insensitive``: the vendor routes ``/Authenticate`` as ``/authenticate`` (ASP.NET).
+        flags = re.IGNORECASE if case_insensitive(document) else 0
+        self._buckets = {count: _Bucket.of(paths, flags) for count, paths in buckets.items()}
 
     def match(self, method: str, path: str) -> RouteMatch:
         # The most concrete matching path owns the request, as OpenAPI says: GET /enrollments/unenroll is

@@ -53,6 +53,9 @@ class Scheme:
     header: str  # the request header that carries it, lower case
     fields: tuple[str, ...]  # the credential fields it needs
     token: TokenSource | None = None
+    # ``x-lmskit-bare-token: true``: the vendor also takes the token alone in Authorization, without "Bearer "
+    # (a fake accepts it, as the vendor does; clients still send the documented form).
+    bare: bool = False
 
     def describe(self) -> str:
         if self.kind == "apiKey":
@@ -67,6 +70,8 @@ class Scheme:
         prefix, _, rest = value.partition(" ")
         if self.kind == "bearer" and prefix.lower() == "bearer" and rest.strip():
             return rest.strip()
+        if self.kind == "bearer" and self.bare and value.strip() and " " not in value.strip():
+            return value.strip()
         if self.kind == "basic" and prefix.lower() == "basic":
             try:
                 user, sep, password = base64.b64decode(rest.strip(), validate=True).decode("utf-8").partition(":")
@@ -154,7 +159,7 @@ def _scheme(name: str, raw: Mapping[str, Any]) -> Scheme:
         return Scheme(name, "apiKey", str(raw.get("name", "")).lower(), ("API_KEY",))
     if kind == "http" and http == "bearer":
         fields = tuple(dict.fromkeys(_PLACEHOLDER.findall(str(token.body)))) if token else ("TOKEN",)
-        return Scheme(name, "bearer", "authorization", fields, token)
+        return Scheme(name, "bearer", "authorization", fields, token, raw.get("x-lmskit-bare-token") is True)
     if kind == "http" and http == "basic":
         return Scheme(name, "basic", "authorization", ("KEY", "SECRET"))
     return Scheme(name, "unsupported", "", ())

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -10,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.finish_attempt_request import FinishAttemptRequest
 from ...models.finish_attempt_result import FinishAttemptResult
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import Response
+from ...types import Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -20,10 +19,11 @@ def _get_kwargs(
     attempt_id: UUID,
     *,
     body: FinishAttemptRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -85,11 +85,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[FinishAttemptResult | GenericErrorResponse]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -101,7 +109,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FinishAttemptRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[FinishAttemptResult | GenericErrorResponse]:
     """Finish a specific user's lesson attempt
 
@@ -110,7 +118,7 @@ def sync_detailed(
         course_id (UUID):
         lesson_id (UUID):
         attempt_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (FinishAttemptRequest):
 
     Raises:
@@ -145,7 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FinishAttemptRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> FinishAttemptResult | GenericErrorResponse | None:
     """Finish a specific user's lesson attempt
 
@@ -154,7 +162,7 @@ def sync(
         course_id (UUID):
         lesson_id (UUID):
         attempt_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (FinishAttemptRequest):
 
     Raises:
@@ -184,7 +192,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FinishAttemptRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[FinishAttemptResult | GenericErrorResponse]:
     """Finish a specific user's lesson attempt
 
@@ -193,7 +201,7 @@ async def asyncio_detailed(
         course_id (UUID):
         lesson_id (UUID):
         attempt_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (FinishAttemptRequest):
 
     Raises:
@@ -226,7 +234,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FinishAttemptRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> FinishAttemptResult | GenericErrorResponse | None:
     """Finish a specific user's lesson attempt
 
@@ -235,7 +243,7 @@ async def asyncio(
         course_id (UUID):
         lesson_id (UUID):
         attempt_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (FinishAttemptRequest):
 
     Raises:

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.attempt import Attempt
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import Response
+from ...types import Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -17,10 +16,11 @@ def _get_kwargs(
     course_id: UUID,
     lesson_id: UUID,
     *,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -77,11 +77,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | list[Attempt]]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -91,7 +99,7 @@ def sync_detailed(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | list[Attempt]]:
     """List user's attempts for specific lesson
 
@@ -99,7 +107,7 @@ def sync_detailed(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +137,7 @@ def sync(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | list[Attempt] | None:
     """List user's attempts for specific lesson
 
@@ -137,7 +145,7 @@ def sync(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +170,7 @@ async def asyncio_detailed(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | list[Attempt]]:
     """List user's attempts for specific lesson
 
@@ -170,7 +178,7 @@ async def asyncio_detailed(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +206,7 @@ async def asyncio(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | list[Attempt] | None:
     """List user's attempts for specific lesson
 
@@ -206,7 +214,7 @@ async def asyncio(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

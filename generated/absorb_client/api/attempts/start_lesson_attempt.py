@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.generic_error_response import GenericErrorResponse
 from ...models.start_attempt_result import StartAttemptResult
-from ...types import Response
+from ...types import Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -17,10 +16,11 @@ def _get_kwargs(
     course_id: UUID,
     lesson_id: UUID,
     *,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -77,11 +77,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | StartAttemptResult]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -91,7 +99,7 @@ def sync_detailed(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | StartAttemptResult]:
     """Start attempt for active lesson enrollment
 
@@ -101,7 +109,7 @@ def sync_detailed(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +139,7 @@ def sync(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | StartAttemptResult | None:
     """Start attempt for active lesson enrollment
 
@@ -141,7 +149,7 @@ def sync(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +174,7 @@ async def asyncio_detailed(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | StartAttemptResult]:
     """Start attempt for active lesson enrollment
 
@@ -176,7 +184,7 @@ async def asyncio_detailed(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +212,7 @@ async def asyncio(
     lesson_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | StartAttemptResult | None:
     """Start attempt for active lesson enrollment
 
@@ -214,7 +222,7 @@ async def asyncio(
         user_id (UUID):
         course_id (UUID):
         lesson_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
@@ -7,16 +6,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.authenticate_request import AuthenticateRequest
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import Response
+from ...types import Response, Unset, status_of
 
 
 def _get_kwargs(
     *,
     body: AuthenticateRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -67,11 +67,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | str]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -79,7 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AuthenticateRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | str]:
     """Authenticate a user and return a token
 
@@ -87,7 +95,7 @@ def sync_detailed(
     a new token invalidates the previous one.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (AuthenticateRequest):
 
     Raises:
@@ -114,7 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AuthenticateRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | str | None:
     """Authenticate a user and return a token
 
@@ -122,7 +130,7 @@ def sync(
     a new token invalidates the previous one.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (AuthenticateRequest):
 
     Raises:
@@ -144,7 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AuthenticateRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | str]:
     """Authenticate a user and return a token
 
@@ -152,7 +160,7 @@ async def asyncio_detailed(
     a new token invalidates the previous one.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (AuthenticateRequest):
 
     Raises:
@@ -177,7 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AuthenticateRequest,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | str | None:
     """Authenticate a user and return a token
 
@@ -185,7 +193,7 @@ async def asyncio(
     a new token invalidates the previous one.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (AuthenticateRequest):
 
     Raises:

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.enrollment_result import EnrollmentResult
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -17,10 +16,11 @@ def _get_kwargs(
     course_id: UUID,
     *,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -83,11 +83,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -97,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
     """Create enrollment for user and course
 
@@ -107,7 +115,7 @@ def sync_detailed(
         user_id (UUID):
         course_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> EnrollmentResult | GenericErrorResponse | None:
     """Create enrollment for user and course
 
@@ -147,7 +155,7 @@ def sync(
         user_id (UUID):
         course_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
     """Create enrollment for user and course
 
@@ -182,7 +190,7 @@ async def asyncio_detailed(
         user_id (UUID):
         course_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> EnrollmentResult | GenericErrorResponse | None:
     """Create enrollment for user and course
 
@@ -220,7 +228,7 @@ async def asyncio(
         user_id (UUID):
         course_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

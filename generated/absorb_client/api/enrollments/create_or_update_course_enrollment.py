@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -10,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.course_enrollment_write import CourseEnrollmentWrite
 from ...models.enrollment_result import EnrollmentResult
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -18,10 +17,11 @@ def _get_kwargs(
     *,
     body: CourseEnrollmentWrite,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -87,11 +87,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -101,7 +109,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CourseEnrollmentWrite,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
     """Create or update course enrollment
 
@@ -112,7 +120,7 @@ def sync_detailed(
     Args:
         user_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (CourseEnrollmentWrite): The course enrollment model sent to create or update.
             Settable: status, dateCompleted, dateExpires,
             courseVersionId, acceptedTermsAndConditions, enrollmentKeyId, credits, score.
@@ -145,7 +153,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CourseEnrollmentWrite,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> EnrollmentResult | GenericErrorResponse | None:
     """Create or update course enrollment
 
@@ -156,7 +164,7 @@ def sync(
     Args:
         user_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (CourseEnrollmentWrite): The course enrollment model sent to create or update.
             Settable: status, dateCompleted, dateExpires,
             courseVersionId, acceptedTermsAndConditions, enrollmentKeyId, credits, score.
@@ -184,7 +192,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CourseEnrollmentWrite,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
     """Create or update course enrollment
 
@@ -195,7 +203,7 @@ async def asyncio_detailed(
     Args:
         user_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (CourseEnrollmentWrite): The course enrollment model sent to create or update.
             Settable: status, dateCompleted, dateExpires,
             courseVersionId, acceptedTermsAndConditions, enrollmentKeyId, credits, score.
@@ -226,7 +234,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CourseEnrollmentWrite,
     re_enroll: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> EnrollmentResult | GenericErrorResponse | None:
     """Create or update course enrollment
 
@@ -237,7 +245,7 @@ async def asyncio(
     Args:
         user_id (UUID):
         re_enroll (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (CourseEnrollmentWrite): The course enrollment model sent to create or update.
             Settable: status, dateCompleted, dateExpires,
             courseVersionId, acceptedTermsAndConditions, enrollmentKeyId, credits, score.

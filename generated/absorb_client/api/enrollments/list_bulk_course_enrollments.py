@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from uuid import UUID
 
@@ -8,17 +7,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.course_enrollment import CourseEnrollment
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
     *,
     user_ids: list[UUID] | Unset = UNSET,
     course_ids: list[UUID] | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -94,11 +94,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | list[CourseEnrollment]]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -107,14 +115,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     user_ids: list[UUID] | Unset = UNSET,
     course_ids: list[UUID] | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | list[CourseEnrollment]]:
     """List course enrollments for bulk user list
 
     Args:
         user_ids (list[UUID] | Unset):
         course_ids (list[UUID] | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,14 +150,14 @@ def sync(
     client: AuthenticatedClient | Client,
     user_ids: list[UUID] | Unset = UNSET,
     course_ids: list[UUID] | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | list[CourseEnrollment] | None:
     """List course enrollments for bulk user list
 
     Args:
         user_ids (list[UUID] | Unset):
         course_ids (list[UUID] | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,14 +180,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     user_ids: list[UUID] | Unset = UNSET,
     course_ids: list[UUID] | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | list[CourseEnrollment]]:
     """List course enrollments for bulk user list
 
     Args:
         user_ids (list[UUID] | Unset):
         course_ids (list[UUID] | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,14 +213,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     user_ids: list[UUID] | Unset = UNSET,
     course_ids: list[UUID] | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | list[CourseEnrollment] | None:
     """List course enrollments for bulk user list
 
     Args:
         user_ids (list[UUID] | Unset):
         course_ids (list[UUID] | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,4 @@
 import datetime
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -11,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.course_enrollment_page import CourseEnrollmentPage
 from ...models.enrollment_status import EnrollmentStatus
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -25,10 +24,11 @@ def _get_kwargs(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -111,11 +111,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[CourseEnrollmentPage | GenericErrorResponse]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -131,7 +139,7 @@ def sync_detailed(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[CourseEnrollmentPage | GenericErrorResponse]:
     """List enrollments for specific course
 
@@ -156,7 +164,7 @@ def sync_detailed(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +206,7 @@ def sync(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> CourseEnrollmentPage | GenericErrorResponse | None:
     """List enrollments for specific course
 
@@ -223,7 +231,7 @@ def sync(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,7 +268,7 @@ async def asyncio_detailed(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[CourseEnrollmentPage | GenericErrorResponse]:
     """List enrollments for specific course
 
@@ -285,7 +293,7 @@ async def asyncio_detailed(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -325,7 +333,7 @@ async def asyncio(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> CourseEnrollmentPage | GenericErrorResponse | None:
     """List enrollments for specific course
 
@@ -350,7 +358,7 @@ async def asyncio(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 from uuid import UUID
 
@@ -7,16 +6,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import Response
+from ...types import Response, Unset, status_of
 
 
 def _get_kwargs(
     *,
     body: list[UUID],
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -79,11 +79,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | GenericErrorResponse]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -91,14 +99,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[UUID],
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[Any | GenericErrorResponse]:
     """Un-enroll users from courses
 
      For types Online Course, ILC, Curriculum or Course Bundle. The body lists enrollment ids.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (list[UUID]): The ids of the enrollments to remove.
 
     Raises:
@@ -125,14 +133,14 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[UUID],
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Any | GenericErrorResponse | None:
     """Un-enroll users from courses
 
      For types Online Course, ILC, Curriculum or Course Bundle. The body lists enrollment ids.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (list[UUID]): The ids of the enrollments to remove.
 
     Raises:
@@ -154,14 +162,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[UUID],
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[Any | GenericErrorResponse]:
     """Un-enroll users from courses
 
      For types Online Course, ILC, Curriculum or Course Bundle. The body lists enrollment ids.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (list[UUID]): The ids of the enrollments to remove.
 
     Raises:
@@ -186,14 +194,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[UUID],
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Any | GenericErrorResponse | None:
     """Un-enroll users from courses
 
      For types Online Course, ILC, Curriculum or Course Bundle. The body lists enrollment ids.
 
     Args:
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
         body (list[UUID]): The ids of the enrollments to remove.
 
     Raises:

@@ -1,5 +1,4 @@
 import datetime
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -11,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.enrollment_status import EnrollmentStatus
 from ...models.generic_error_response import GenericErrorResponse
 from ...models.lesson_enrollment import LessonEnrollment
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -21,10 +20,11 @@ def _get_kwargs(
     *,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -92,11 +92,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | LessonEnrollment]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -108,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | LessonEnrollment]:
     """Get user's lesson enrollment
 
@@ -127,7 +135,7 @@ def sync_detailed(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +169,7 @@ def sync(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | LessonEnrollment | None:
     """Get user's lesson enrollment
 
@@ -180,7 +188,7 @@ def sync(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +217,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | LessonEnrollment]:
     """Get user's lesson enrollment
 
@@ -228,7 +236,7 @@ async def asyncio_detailed(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,7 +268,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | LessonEnrollment | None:
     """Get user's lesson enrollment
 
@@ -279,7 +287,7 @@ async def asyncio(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

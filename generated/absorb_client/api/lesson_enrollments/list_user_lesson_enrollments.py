@@ -1,5 +1,4 @@
 import datetime
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -11,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.enrollment_status import EnrollmentStatus
 from ...models.generic_error_response import GenericErrorResponse
 from ...models.lesson_enrollment import LessonEnrollment
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -20,10 +19,11 @@ def _get_kwargs(
     *,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -95,11 +95,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | list[LessonEnrollment]]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -110,7 +118,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | list[LessonEnrollment]]:
     """List user's lesson enrollments from specific course
 
@@ -128,7 +136,7 @@ def sync_detailed(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +168,7 @@ def sync(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | list[LessonEnrollment] | None:
     """List user's lesson enrollments from specific course
 
@@ -178,7 +186,7 @@ def sync(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +213,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | list[LessonEnrollment]]:
     """List user's lesson enrollments from specific course
 
@@ -223,7 +231,7 @@ async def asyncio_detailed(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,7 +261,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | list[LessonEnrollment] | None:
     """List user's lesson enrollments from specific course
 
@@ -271,7 +279,7 @@ async def asyncio(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

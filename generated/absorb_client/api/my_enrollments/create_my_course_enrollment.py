@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -9,16 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.enrollment_result import EnrollmentResult
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import Response
+from ...types import Response, Unset, status_of
 
 
 def _get_kwargs(
     course_id: UUID,
     *,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -73,11 +73,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -85,7 +93,7 @@ def sync_detailed(
     course_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
     """Create course enrollment for the currently authenticated user
 
@@ -93,7 +101,7 @@ def sync_detailed(
 
     Args:
         course_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,7 +127,7 @@ def sync(
     course_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> EnrollmentResult | GenericErrorResponse | None:
     """Create course enrollment for the currently authenticated user
 
@@ -127,7 +135,7 @@ def sync(
 
     Args:
         course_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +156,7 @@ async def asyncio_detailed(
     course_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[EnrollmentResult | GenericErrorResponse]:
     """Create course enrollment for the currently authenticated user
 
@@ -156,7 +164,7 @@ async def asyncio_detailed(
 
     Args:
         course_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +188,7 @@ async def asyncio(
     course_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> EnrollmentResult | GenericErrorResponse | None:
     """Create course enrollment for the currently authenticated user
 
@@ -188,7 +196,7 @@ async def asyncio(
 
     Args:
         course_id (UUID):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,4 @@
 import datetime
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -11,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.course_enrollment import CourseEnrollment
 from ...models.enrollment_status import EnrollmentStatus
 from ...models.generic_error_response import GenericErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -19,10 +18,11 @@ def _get_kwargs(
     *,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -88,11 +88,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[CourseEnrollment | GenericErrorResponse]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -102,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[CourseEnrollment | GenericErrorResponse]:
     """Get currently authenticated user's course enrollment
 
@@ -119,7 +127,7 @@ def sync_detailed(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +157,7 @@ def sync(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> CourseEnrollment | GenericErrorResponse | None:
     """Get currently authenticated user's course enrollment
 
@@ -166,7 +174,7 @@ def sync(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +199,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[CourseEnrollment | GenericErrorResponse]:
     """Get currently authenticated user's course enrollment
 
@@ -208,7 +216,7 @@ async def asyncio_detailed(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +244,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     status: EnrollmentStatus | Unset = UNSET,
     modified_since: datetime.datetime | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> CourseEnrollment | GenericErrorResponse | None:
     """Get currently authenticated user's course enrollment
 
@@ -253,7 +261,7 @@ async def asyncio(
             calendar-exact (month lengths, leap years, years 0001-9999). The generated client reads it
             as a
             `datetime`, naive when the vendor sent no offset.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.generic_error_response import GenericErrorResponse
 from ...models.ilc_enrollment_result import IlcEnrollmentResult
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -19,10 +18,11 @@ def _get_kwargs(
     *,
     re_enroll: bool | Unset = UNSET,
     cancel_session: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -88,11 +88,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | IlcEnrollmentResult]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -104,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
     cancel_session: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | IlcEnrollmentResult]:
     """Create ILC enrollment for user
 
@@ -118,7 +126,7 @@ def sync_detailed(
         session_id (UUID):
         re_enroll (bool | Unset):
         cancel_session (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
     cancel_session: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | IlcEnrollmentResult | None:
     """Create ILC enrollment for user
 
@@ -166,7 +174,7 @@ def sync(
         session_id (UUID):
         re_enroll (bool | Unset):
         cancel_session (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +203,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
     cancel_session: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | IlcEnrollmentResult]:
     """Create ILC enrollment for user
 
@@ -209,7 +217,7 @@ async def asyncio_detailed(
         session_id (UUID):
         re_enroll (bool | Unset):
         cancel_session (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,7 +249,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     re_enroll: bool | Unset = UNSET,
     cancel_session: bool | Unset = UNSET,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | IlcEnrollmentResult | None:
     """Create ILC enrollment for user
 
@@ -255,7 +263,7 @@ async def asyncio(
         session_id (UUID):
         re_enroll (bool | Unset):
         cancel_session (bool | Unset):
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,4 @@
 import datetime
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -11,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.enrollment_status import EnrollmentStatus
 from ...models.generic_error_response import GenericErrorResponse
 from ...models.session_enrollment_page import SessionEnrollmentPage
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -24,10 +23,11 @@ def _get_kwargs(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["x-api-version"] = x_api_version
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -107,11 +107,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GenericErrorResponse | SessionEnrollmentPage]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -126,7 +134,7 @@ def sync_detailed(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | SessionEnrollmentPage]:
     """List an ILC's session enrollments
 
@@ -148,7 +156,7 @@ def sync_detailed(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +196,7 @@ def sync(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | SessionEnrollmentPage | None:
     """List an ILC's session enrollments
 
@@ -210,7 +218,7 @@ def sync(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,7 +253,7 @@ async def asyncio_detailed(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> Response[GenericErrorResponse | SessionEnrollmentPage]:
     """List an ILC's session enrollments
 
@@ -267,7 +275,7 @@ async def asyncio_detailed(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -305,7 +313,7 @@ async def asyncio(
     field_sort: str | Unset = UNSET,
     field_limit: int | Unset = 20,
     field_offset: int | Unset = 0,
-    x_api_version: str = "2",
+    x_api_version: str | Unset = "2",
 ) -> GenericErrorResponse | SessionEnrollmentPage | None:
     """List an ILC's session enrollments
 
@@ -327,7 +335,7 @@ async def asyncio(
         field_sort (str | Unset):
         field_limit (int | Unset):  Default: 20.
         field_offset (int | Unset):  Default: 0.
-        x_api_version (str):  Default: '2'.
+        x_api_version (str | Unset):  Default: '2'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -8,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.registration_page import RegistrationPage
 from ...models.registration_status import RegistrationStatus
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -86,11 +85,19 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | RegistrationPage]:
+    # lmskit: an answer no model can read (a foreign error body, an id that is not a GUID) raises
+    # UnparseableResponse, which keeps the status code, the headers and the raw body; never a bare exception.
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:
+        raise errors.UnparseableResponse(response.status_code, response.content, response.headers, error) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -111,7 +118,7 @@ def sync_detailed(
 
      Retrieve registrations, optionally filtered. Paged with `limit` (default 15, at most 100) and a
     0-based
-    item `offset`; `next` and `prev` are the same URL with the offset moved.
+    item `offset`; `next` and `previous` (`prev` in the docs) are the same URL with the offset moved.
 
     Args:
         status (RegistrationStatus | Unset): `active` while the user is taking the course;
@@ -169,7 +176,7 @@ def sync(
 
      Retrieve registrations, optionally filtered. Paged with `limit` (default 15, at most 100) and a
     0-based
-    item `offset`; `next` and `prev` are the same URL with the offset moved.
+    item `offset`; `next` and `previous` (`prev` in the docs) are the same URL with the offset moved.
 
     Args:
         status (RegistrationStatus | Unset): `active` while the user is taking the course;
@@ -222,7 +229,7 @@ async def asyncio_detailed(
 
      Retrieve registrations, optionally filtered. Paged with `limit` (default 15, at most 100) and a
     0-based
-    item `offset`; `next` and `prev` are the same URL with the offset moved.
+    item `offset`; `next` and `previous` (`prev` in the docs) are the same URL with the offset moved.
 
     Args:
         status (RegistrationStatus | Unset): `active` while the user is taking the course;
@@ -278,7 +285,7 @@ async def asyncio(
 
      Retrieve registrations, optionally filtered. Paged with `limit` (default 15, at most 100) and a
     0-based
-    item `offset`; `next` and `prev` are the same URL with the offset moved.
+    item `offset`; `next` and `previous` (`prev` in the docs) are the same URL with the offset moved.
 
     Args:
         status (RegistrationStatus | Unset): `active` while the user is taking the course;

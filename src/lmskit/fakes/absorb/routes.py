@@ -669,7 +669,30 @@ def _set_progress(db: sqlite3.Connection, table: str, row_id: str, lessons: list
     )
 
 
-HANDLERS: dict[str, Callable[[Call], Reply]] = {
+def unversioned(handler: Callable[[Call], Reply]) -> Callable[[Call], Reply]:
+    """``handler`` answering a call without ``x-api-version`` in the unversioned contract a production client
+    reads: course enrollments carry ``name`` where v2 has ``courseName`` (specs/absorb.yaml, the header's
+    erratum)."""
+
+    def answer(call: Call) -> Reply:
+        reply = handler(call)
+        if call.headers.get("x-api-version") is not None or not isinstance(reply.body, (dict, list)):
+            return reply
+        stack: list[Any] = [reply.body]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                if "courseName" in item:
+                    item["name"] = item.pop("courseName")
+                stack.extend(value for value in item.values() if isinstance(value, (dict, list)))
+            elif isinstance(item, list):
+                stack.extend(value for value in item if isinstance(value, (dict, list)))
+        return reply
+
+    return answer
+
+
+_HANDLERS: dict[str, Callable[[Call], Reply]] = {
     "authenticate": authenticate,
     "listUserSessionEnrollments": list_user_session_enrollments,
     "getUserSessionEnrollment": get_user_session_enrollment,
@@ -699,6 +722,7 @@ HANDLERS: dict[str, Callable[[Call], Reply]] = {
     "createMyCourseEnrollment": create_my_course_enrollment,
     "listMyCourseEnrollments": list_my_course_enrollments,
 }
+HANDLERS = {operation_id: unversioned(handler) for operation_id, handler in _HANDLERS.items()}
 
 
 def advance(store: Store, body: dict[str, Any], now: datetime) -> dict[str, Any]:

@@ -67,7 +67,8 @@ def list_registrations(call: Call) -> Reply:
     if len(rows) > limit:
         body["next"] = page_url(call.base_url, "/registrations", call.query, offset=offset + limit)
     if offset > 0:
-        body["prev"] = page_url(call.base_url, "/registrations", call.query, offset=max(offset - limit, 0))
+        # `previous`, not the docs' `prev`: what DigitalChalk's own code reads (specs/digitalchalk.yaml erratum).
+        body["previous"] = page_url(call.base_url, "/registrations", call.query, offset=max(offset - limit, 0))
     return Reply(200, body)
 
 
