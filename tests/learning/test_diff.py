@@ -268,7 +268,10 @@ def test_the_cli_diffs_a_real_edit_of_absorb_in_git_as_markdown(tmp_path: Path) 
     spec.write_text(text, encoding="utf-8")
     result = run_lmskit("diff", "HEAD:specs/absorb.yaml", "specs/absorb.yaml", "--format", "markdown", cwd=repo)
     assert result.exit_code == 1, result.stderr
-    assert result.stdout.startswith("### lmskit diff: 18 breaking, 0 warning, 17 info\n")
+    # Two entries (one per shared schema), standing for 35 changes by operation: the headline says both.
+    assert result.stdout.startswith(
+        "### lmskit diff: 1 breaking, 0 warning, 1 info (35 changes by operation: 18 breaking, 0 warning, 17 info)\n"
+    )
     assert (
         "| **breaking** | new value(s) 14: code that handles each value meets one it does not know |" in result.stdout
     )

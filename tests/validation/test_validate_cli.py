@@ -58,7 +58,7 @@ def test_the_docs_fixtures_validate_with_their_errata_reproduced() -> None:
     result = run_lmskit("validate", FIXTURES, "--format", "json")
     assert result.exit_code == 0, result.stdout[-2000:]
     payload = json.loads(result.stdout)
-    assert set(payload) == {"files", "valid", "invalid", "skipped", "not_covered", "results"}
+    assert set(payload) == {"files", "valid", "invalid", "skipped", "not_covered", "unusable", "results"}
     assert payload["invalid"] == 0 and payload["files"] == payload["valid"] >= 105
     expected = {
         Path(r["source"]).name: [e["pointer"] for e in r["expected"]] for r in payload["results"] if r["expected"]

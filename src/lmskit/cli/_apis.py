@@ -23,12 +23,12 @@ OverlayOption = Annotated[
     typer.Option(
         "--overlay",
         help="An OpenAPI Overlay (1.0) to apply on top of the spec: FILE or VENDOR=FILE. Repeatable; "
-        "applied after those of lmskit.toml / [tool.lmskit].",
+        "applied after those of lmskit.toml / \\[tool.lmskit].",
     ),
 ]
 NoConfigOption = Annotated[
     bool,
-    typer.Option("--no-config", help="Ignore the project settings (lmskit.toml, [tool.lmskit] in pyproject.toml)."),
+    typer.Option("--no-config", help="Ignore the project settings (lmskit.toml, \\[tool.lmskit] in pyproject.toml)."),
 ]
 
 

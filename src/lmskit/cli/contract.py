@@ -81,7 +81,11 @@ def contract_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Every documented operation, all phases (examples, coverage, fuzzing, stateful), all checks."""
+    """Every documented operation, all phases (examples, coverage, fuzzing, stateful), all checks.
+
+    Examples: lmskit contract absorb  (the bundled fake, in process);
+    lmskit contract bridge --target https://acme.bridgeapp.com --budget 500  (a tenant, read-only)
+    """
     require("contract", "lmskit contract")
     # Imported here: httpx, pytest and schemathesis are not needed by the other commands.
     from lmskit.contract.session import ContractSession

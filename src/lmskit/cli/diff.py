@@ -34,9 +34,14 @@ def diff_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Removed or renamed operations, removed response fields, type and format changes, new enum values in
-    responses, fields turning nullable or optional, new required request parameters or fields, changed statuses —
-    each with the generated client symbols it touches. Exit 1 when anything is breaking."""
+    """What a spec change breaks for the code that consumes the API. Exit 1 when anything is breaking.
+
+    Removed or renamed operations, removed response fields, type and format changes, new enum values in
+    responses, fields turning nullable or optional, new required request parameters or fields, changed statuses
+    and union branches — each with the generated client symbols it touches.
+
+    Example: lmskit diff HEAD~1:specs/absorb.yaml specs/absorb.yaml --format markdown
+    """
     before, after = read_side(old), read_side(new)
     vendor = after.vendor or before.vendor
     choices = overlay_choices(overlay, no_config)

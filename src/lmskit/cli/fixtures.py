@@ -25,9 +25,13 @@ def check_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Re-validate every fixture recorded against another version of the spec; list those that now fail, with
-    the spec changes to their operation (found by looking the recorded spec up in git history). Exit 1 when any
-    stale fixture fails."""
+    """Re-validate fixtures recorded against another version of the spec. Exit 1 when a stale one fails.
+
+    Lists those that now fail, with the spec changes to their operation (found by looking the recorded spec up in
+    git history).
+
+    Example: lmskit fixtures check recordings/
+    """
     from lmskit.fixtures.stale import check_fixtures
     from lmskit.validation.run import Engine
 

@@ -51,8 +51,10 @@ def generate_command(
 ) -> None:
     """Regenerate the typed clients from the specs (or, with --check, prove they are up to date).
 
-    With overlays (--overlay, or lmskit.toml / [tool.lmskit]), the client is generated from the spec as the
+    With overlays (--overlay, or lmskit.toml / \\[tool.lmskit]), the client is generated from the spec as the
     overlays leave it, into --out: your tenant's client, inside your own project.
+
+    Examples: lmskit generate --check;  lmskit generate absorb --overlay absorb=tenant.yaml --out src/
     """
     chosen = vendor_names(vendors)
     if package is not None and len(chosen) != 1:

@@ -35,6 +35,8 @@ def lint_command(
     """Check specs: OpenAPI structure, operation metadata, examples (formats included), refs, links, errata.
 
     With overlays, the spec is linted as they leave it; findings in an overlay's nodes name the overlay's line.
+
+    Examples: lmskit lint;  lmskit lint absorb --overlay absorb=tenant.yaml
     """
     results: list[dict[str, object]] = []
     errors: list[SpecError] = []

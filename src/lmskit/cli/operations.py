@@ -14,7 +14,10 @@ def operations_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Print a Markdown table: vendor, operationId, method, path."""
+    """Print a Markdown table: vendor, operationId, method, path.
+
+    Example: lmskit operations absorb
+    """
     print("| vendor | operationId | method | path |")
     print("|---|---|---|---|")
     for name, api in apis_for(vendor_names(vendors), overlay, no_config).items():

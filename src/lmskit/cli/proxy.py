@@ -32,7 +32,10 @@ def proxy_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Forward your sync service's calls to the vendor unchanged, and report every answer that breaks the spec."""
+    """Forward your sync service's calls to the vendor unchanged, and report every answer that breaks the spec.
+
+    Example: lmskit proxy absorb --target https://rest.myabsorb.com --port 8080 --log violations.jsonl
+    """
     require("fakes", "lmskit proxy")
     from lmskit.fakes.control import is_loopback
     from lmskit.fakes.server import bind, run_forever

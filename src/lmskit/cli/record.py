@@ -36,8 +36,13 @@ def record_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Walk the vendor's GET operations (lists first, then the gets their ids reach), within a request budget, and
-    write each answer, secrets removed and personal data pseudonymised, for `lmskit validate --drift`."""
+    """Record a tenant's read-only answers, redacted, for `lmskit validate --drift`.
+
+    Walks the vendor's GET operations (lists first, then the gets their ids reach) within a request budget and
+    writes each answer, redacted by allowlist.
+
+    Example: lmskit record absorb --target https://rest.myabsorb.com --out recordings --budget 200
+    """
     from lmskit import __version__
     from lmskit.clients import RequestBudget, client_from_env
     from lmskit.recording.walk import Recorded, record

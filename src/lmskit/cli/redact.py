@@ -30,8 +30,13 @@ def redact_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Keep only what the spec calls safe (ids, enums, dates, numbers, x-lmskit-safe strings), pseudonymise the
-    x-lmskit-personal fields, replace every other value, and mask every LMSKIT_* credential in any spelling."""
+    """Redact captures by allowlist, so they can be committed and shared.
+
+    Keeps only what the spec calls safe (ids, enums, dates, numbers, x-lmskit-safe strings), pseudonymises the
+    x-lmskit-personal fields, replaces every other value, and masks every LMSKIT_* credential in any spelling.
+
+    Example: lmskit redact captures/ --out redacted/
+    """
     if (out is None) == (not in_place):
         raise UsageError("say where the redacted copies go: --out DIR, or --in-place to overwrite the files")
     apis = apis_for(list(VENDORS), overlay, no_config)

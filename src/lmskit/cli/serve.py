@@ -46,7 +46,10 @@ def serve_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Serve the vendor's fake: the documented behaviour, plus a control API under /_lmskit/."""
+    """Serve the vendor's fake: the documented behaviour, plus a control API under /_lmskit/.
+
+    Example: lmskit serve absorb --port 8933   (then curl the printed base URL with the printed credentials)
+    """
     require("fakes", "lmskit serve")
     # Imported here: starlette and uvicorn are not needed by the other commands.
     from lmskit.fakes import get_fake

@@ -59,7 +59,10 @@ def validate_command(
     overlay: OverlayOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Check responses: documented status, content type, headers, and the body with strict formats."""
+    """Check responses: documented status, content type, headers, and the body with strict formats.
+
+    Examples: lmskit validate recordings/;  lmskit validate --drift --drift-overlay fix.yaml capture.har
+    """
     engine = Engine(apis_for(list(VENDORS), overlay, no_config), strict=strict, default_vendor=vendor)
     collector = DriftCollector(engine.apis) if drift or drift_overlay else None
     reporter: TextReporter | JsonReporter | JunitReporter
@@ -70,20 +73,26 @@ def validate_command(
     else:
         reporter = TextReporter(Console(highlight=False, soft_wrap=True), verbose)
     observers = [reporter, collector] if collector else [reporter]
-    report = engine.run(inputs, BareTarget(vendor, operation, status), observers)
+    report = engine.run(inputs, BareTarget(vendor, operation, status), observers, stop_on_unusable=strict)
     items = collector.items() if collector else None
     reporter.finish(report, items if drift or output_format is ValidateFormat.json else None)
     sys.stdout.flush()
     if drift_overlay is not None and collector is not None:
         corrections, actions = collector.write_overlay(drift_overlay)
-        print(
-            f"lmskit: {corrections} correction(s) ({actions} overlay action(s)) written to {drift_overlay} "
-            "(apply with --overlay)",
-            file=sys.stderr,
-        )
-    if not report.responses:
+        if actions:
+            print(
+                f"lmskit: {corrections} correction(s) ({actions} overlay action(s)) written to {drift_overlay} "
+                "(apply with --overlay)",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"lmskit: nothing to correct; {drift_overlay} was not written (an overlay needs at least one action)",
+                file=sys.stderr,
+            )
+    if not report.responses and not report.unusable:
         _nothing_validated(report)
-    if report.invalid:
+    if report.invalid or report.unusable:
         raise typer.Exit(1)
 
 

@@ -37,8 +37,17 @@ def grouped(changes: list[Change]) -> list[Group]:
 
 
 def _headline(changes: list[Change]) -> str:
+    """Entries by severity, then the changes they stand for when a shared schema groups several into one."""
+    entries = Counter(group.severity for group in grouped(changes))
     counts = summary(changes)
-    return ", ".join(f"{counts[severity]} {severity}" for severity in SEVERITIES)
+    headline = ", ".join(f"{entries.get(severity, 0)} {severity}" for severity in SEVERITIES)
+    if sum(counts.values()) != sum(entries.values()):
+        headline += (
+            f" ({sum(counts.values())} changes by operation: "
+            + ", ".join(f"{counts[severity]} {severity}" for severity in SEVERITIES)
+            + ")"
+        )
+    return headline
 
 
 def as_text(old: str, new: str, changes: list[Change]) -> str:

@@ -61,6 +61,11 @@ class TextReporter:
                 console.print(f"  {escape(vendor)} {escape(route)} x{count}")
             if len(routes) > 20:
                 console.print(f"  … and {len(routes) - 20} more route(s)")
+        if report.unusable:
+            console.print()
+            console.print(f"[bold]Unusable[/]: {len(report.unusable):,} file(s) in the folders are no capture")
+            for _, why in report.unusable[:20]:
+                console.print(f"  {escape(why)}")
         skipped = f", {report.skipped:,} skipped (other hosts)" if report.skipped else ""
         uncovered = f", {report.not_covered_calls:,} not covered" if report.not_covered else ""
         console.print(

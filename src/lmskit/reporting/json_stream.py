@@ -1,6 +1,7 @@
 """``--format json``, written as the results arrive: memory stays flat however large the capture.
 
-    {"results": [{...}, ...], "files": 3, "valid": 10, "invalid": 1, "skipped": 0, "not_covered": [...], "drift": [...]}
+    {"results": [{...}, ...], "files": 3, "valid": 10, "invalid": 1, "skipped": 0, "not_covered": [...],
+     "unusable": [...], "drift": [...]}
 
 Each result lists at most ten issues of a kind and counts the rest in ``more_errors`` / ``more_warnings``.
 """

@@ -238,7 +238,8 @@ class DriftCollector:
 
         Returns (corrections, overlay actions): a null on a $ref'd field is one correction in two actions.
         """
-        documents = self.overlay_documents()
+        # An Overlay 1.0 document needs at least one action: with nothing to correct, no file is written.
+        documents = {vendor: doc for vendor, doc in self.overlay_documents().items() if doc.get("actions")}
         for vendor, document in documents.items():
             target = path if len(documents) == 1 else path.with_name(f"{path.stem}.{vendor}{path.suffix or '.yaml'}")
             target.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120), "utf-8")

@@ -115,6 +115,8 @@ class RunReport:
     skipped_hosts: Counter[str] = field(default_factory=Counter)
     not_covered: Counter[tuple[str, str]] = field(default_factory=Counter)  # (vendor, route) → calls
     operations: dict[str, list[int]] = field(default_factory=dict)  # "vendor operation" → [valid, invalid]
+    # Files found in a folder that are no capture (an unrelated JSON file): (file, why), a finding each.
+    unusable: list[tuple[str, str]] = field(default_factory=list)
 
     def __call__(self, result: ValidationResult) -> None:
         counts = self.operations.setdefault(result.group, [0, 0])
@@ -154,4 +156,5 @@ class RunReport:
             "not_covered": [
                 {"vendor": vendor, "route": route, "calls": calls} for vendor, route, calls in self.not_covered_routes()
             ],
+            "unusable": [{"file": path, "why": why} for path, why in self.unusable],
         }

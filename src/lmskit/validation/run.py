@@ -70,12 +70,20 @@ class Engine:
         )
 
     def run(
-        self, inputs: list[str], bare: BareTarget, observers: Iterable[Callable[[ValidationResult], None]] = ()
+        self,
+        inputs: list[str],
+        bare: BareTarget,
+        observers: Iterable[Callable[[ValidationResult], None]] = (),
+        *,
+        stop_on_unusable: bool = False,
     ) -> RunReport:
         """Validate every response in the inputs, streaming: each result goes to the observers (reporters, the
-        drift report) with its body, then is dropped; the report keeps counts only."""
+        drift report) with its body, then is dropped; the report keeps counts only. A file found in a folder that
+        is no capture is a finding about that file (``report.unusable``), unless ``stop_on_unusable``; a file
+        named on its own that cannot be read stops the run, as a mistake in the command."""
         report = RunReport()
         watching: list[Callable[[ValidationResult], None]] = [report, *observers]
+        named = {Path(name) for name in inputs if name != "-"}
         for item in iter_inputs(inputs):
             report.files += 1
             expectation = expectation_for(item) if item is not None else None
@@ -84,15 +92,20 @@ class Engine:
                 for observer in watching:
                     observer(judged)
                 continue
-            for exchange in exchanges_of(item, bare):
-                outcome = self.validate_exchange(exchange)
-                if isinstance(outcome, Skipped):
-                    report.skip(outcome)
-                elif isinstance(outcome, NotCovered):
-                    report.uncover(outcome)
-                else:
-                    for observer in watching:
-                        observer(outcome)
+            try:
+                for exchange in exchanges_of(item, bare):
+                    outcome = self.validate_exchange(exchange)
+                    if isinstance(outcome, Skipped):
+                        report.skip(outcome)
+                    elif isinstance(outcome, NotCovered):
+                        report.uncover(outcome)
+                    else:
+                        for observer in watching:
+                            observer(outcome)
+            except InputError as error:
+                if stop_on_unusable or item is None or item in named:
+                    raise
+                report.unusable.append((str(item), str(error)))
         return report
 
     def _judge_fixture(self, path: Path, expectation: dict[str, Any], bare: BareTarget) -> ValidationResult:
