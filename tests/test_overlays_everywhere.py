@@ -52,6 +52,14 @@ def test_a_client_generated_with_the_overlay_reads_the_field(tmp_path: Path) -> 
         check=False,
     )
     assert read.stdout.strip() == "CC-1001", read.stderr
+    # The user's drift gate for their own client: the same command with --check; the hint repeats it.
+    arguments = ["generate", "absorb", "--overlay", EXAMPLE, "--out", tmp_path, "--package", "acme_absorb_client"]
+    assert run_lmskit(*arguments, "--check").exit_code == 0
+    with (tmp_path / "acme_absorb_client" / "client.py").open("a", encoding="utf-8") as handle:
+        handle.write("# edited by hand\n")
+    stale = run_lmskit(*arguments, "--check")
+    assert stale.exit_code == 1
+    assert f"run `lmskit generate absorb --out {tmp_path} --package acme_absorb_client`" in stale.stderr
 
 
 def test_the_fake_fills_the_field_and_validates_requests_with_it() -> None:

@@ -49,3 +49,45 @@ def test_a_folder_with_a_file_that_is_no_capture_still_gets_a_whole_json_report(
     assert [item["file"] for item in report["unusable"]] == [str(tmp_path / "zz-notes.json")]
     strict = invoke_lmskit("validate", "--format", "json", "--strict", tmp_path)
     assert strict.exit_code == 2 and "zz-notes.json" in strict.stderr
+
+
+def test_fixtures_check_judges_sidecar_fixtures_and_says_when_there_is_no_git(tmp_path: Path) -> None:
+    import json
+
+    kit = invoke_lmskit("fixtures", "check", REPO / "contracts" / "fixtures")
+    assert kit.exit_code == 0, kit.stdout + kit.stderr
+    assert "failing as their sidecar expects" in kit.stdout
+    envelope = {
+        "lmskit": {"vendor": "bridge", "operationId": "listProgramEnrollments", "spec_sha256": "0" * 64},
+        "request": {"method": "GET", "url": "https://acme.bridgeapp.com/api/author/programs/1/learners"},
+        "response": {"status": 200, "headers": {"content-type": "application/json"}, "body": {"enrollments": 1}},
+    }
+    (tmp_path / "stale.json").write_text(json.dumps(envelope), encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    outside = invoke_lmskit("fixtures", "check", tmp_path)
+    assert outside.exit_code == 1
+    assert "not in a git checkout" in outside.stdout and "broken.json: not JSON" in outside.stdout
+
+
+def test_a_har_whose_page_title_says_entries_is_read(tmp_path: Path) -> None:
+    import json
+
+    fixture = json.loads(
+        (REPO / "contracts" / "fixtures" / "absorb" / "authenticate")
+        .joinpath(
+            sorted(p.name for p in (REPO / "contracts" / "fixtures" / "absorb" / "authenticate").glob("*.json"))[0]
+        )
+        .read_text(encoding="utf-8")
+    )
+    entry = {
+        "request": {"method": fixture["request"]["method"], "url": fixture["request"]["url"], "headers": []},
+        "response": {
+            "status": fixture["response"]["status"],
+            "headers": [{"name": "Content-Type", "value": "application/json"}],
+            "content": {"mimeType": "application/json", "text": json.dumps(fixture["response"]["body"])},
+        },
+    }
+    har = {"log": {"version": "1.2", "pages": [{"title": 'the "entries": [ page'}], "entries": [entry]}}
+    (tmp_path / "titled.har").write_text(json.dumps(har), encoding="utf-8")
+    result = invoke_lmskit("validate", tmp_path / "titled.har")
+    assert result.exit_code == 0 and "1 response(s)" in result.stdout, result.stdout + result.stderr

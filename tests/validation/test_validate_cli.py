@@ -210,7 +210,7 @@ def test_a_missing_input_and_a_truncated_har_exit_2(tmp_path) -> None:
     truncated.write_text(json.dumps(har([("GET", "https://rest.myabsorb.com/myenrollments", 200, {})]))[:-30])
     result = run_lmskit("validate", truncated)
     assert result.exit_code == 2
-    assert "cut.har:1: not valid JSON in the entries list" in result.stderr
+    assert "cut.har: the file ends inside the entries list (truncated)" in result.stderr
 
 
 def test_a_run_that_validated_nothing_exits_2_with_the_hint(tmp_path) -> None:

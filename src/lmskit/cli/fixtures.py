@@ -9,7 +9,7 @@ import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, SpecsDirOption, announce_config, overlay_choices
 from lmskit.errors import InputError
-from lmskit.inputs import is_regular_file
+from lmskit.inputs import UnreadableInput, check_readable, is_regular_file
 from lmskit.project import load_apis
 from lmskit.vendors import VENDORS
 
@@ -51,7 +51,11 @@ def check_command(
                 )
             )
         elif item.exists():
-            files.append(item)  # reading it says why a FIFO or a device is not a fixture
+            try:
+                check_readable(item, "a recorded fixture (an exchange envelope)")
+            except UnreadableInput as exc:
+                raise InputError(f"{item}: {exc}") from None
+            files.append(item)
         else:
             raise InputError(f"{item}: no such file or folder")
     spec_paths = {}
@@ -63,7 +67,7 @@ def check_command(
     apis = load_apis(list(VENDORS), choices, spec_paths)
     announce_config(choices)
     engine = Engine(apis)
-    counts = {"current": 0, "stale-valid": 0, "stale-failing": 0, "unversioned": 0, "failing": 0}
+    counts = {"current": 0, "stale-valid": 0, "stale-failing": 0, "unversioned": 0, "failing": 0, "expected": 0}
     for verdict in check_fixtures(files, apis, engine):
         counts[verdict.state] += 1
         if verdict.state not in ("stale-failing", "failing"):
@@ -78,12 +82,35 @@ def check_command(
         for change in verdict.changes[:5]:
             print(f"    spec change ({change.severity}): {change.where}: {change.message}")
         if verdict.state == "stale-failing" and not verdict.revision:
-            print("    the spec it was recorded against is not in this repository's history")
+            print(f"    {_why_no_revision(verdict.path)}")
+    expected = f", {counts['expected']} failing as their sidecar expects" if counts["expected"] else ""
     total = sum(counts.values())
     print(
         f"lmskit fixtures check: {total} fixture(s): {counts['current']} current, {counts['stale-valid']} stale but"
         f" valid, {counts['stale-failing']} stale and failing, {counts['unversioned']} not stamped,"
-        f" {counts['failing']} failing"
+        f" {counts['failing']} failing{expected}"
     )
     if counts["stale-failing"] or counts["failing"]:
         raise typer.Exit(1)
+
+
+def _why_no_revision(path: Path) -> str:
+    """Why the spec a fixture was recorded against was not found: no git here, or not in this history."""
+    import subprocess
+
+    try:
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"],
+            cwd=path.resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return "git is not available, so the spec it was recorded against cannot be looked up"
+    if inside.returncode != 0:
+        return (
+            "not in a git checkout, so the spec it was recorded against cannot be looked up (run it in your repository)"
+        )
+    return "the spec it was recorded against is not in this repository's history (the last 300 versions)"

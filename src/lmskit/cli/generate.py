@@ -78,8 +78,9 @@ def generate_command(
     root = checkout_root()
     if out is None and root is None:
         raise UsageError(
-            "pass --out DIR: the kit's committed clients live in its repository; "
-            "to generate a client into your project, name the folder (and --package NAME)"
+            "pass --out DIR: the kit's committed clients live in its repository; name the folder of your own client"
+            " (and --package NAME), e.g. `lmskit generate absorb --out src --package acme_absorb_client"
+            + (" --check`, your drift gate" if check else "`")
         )
     output_dir = out or (root / "generated" if root is not None else Path("generated"))
     apis = load_apis(chosen, choices, spec_paths)
@@ -109,8 +110,18 @@ def generate_command(
             print(f"{display_path(target)}: generated from the {name} spec{layered}", file=sys.stderr)
     if drifted:
         print(
-            "lmskit: the committed clients are stale; "
-            f"run `lmskit generate` (or `nox -s generate`) and commit {display_path(output_dir)}/",
-            file=sys.stderr,
+            f"lmskit: the committed clients are stale; {_regenerate_hint(chosen, out, package, root)}", file=sys.stderr
         )
         raise typer.Exit(1)
+
+
+def _regenerate_hint(vendors: list[str], out: Path | None, package: str | None, root: Path | None) -> str:
+    """What to run: the same command without --check (a user's project), or the kit's own session."""
+    if out is None and root is not None:
+        return "run `nox -s generate` (or `lmskit generate`) and commit generated/"
+    command = ["lmskit", "generate", *vendors]
+    if out is not None:
+        command += ["--out", str(out)]
+    if package is not None:
+        command += ["--package", package]
+    return f"run `{' '.join(command)}` and commit {display_path(out or Path('generated'))}/"

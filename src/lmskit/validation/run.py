@@ -88,7 +88,7 @@ class Engine:
             report.files += 1
             expectation = expectation_for(item) if item is not None else None
             if expectation is not None and item is not None:
-                judged = self._judge_fixture(item, expectation, bare)
+                judged = self.judge_fixture(item, expectation, bare)
                 for observer in watching:
                     observer(judged)
                 continue
@@ -108,7 +108,8 @@ class Engine:
                 report.unusable.append((str(item), str(error)))
         return report
 
-    def _judge_fixture(self, path: Path, expectation: dict[str, Any], bare: BareTarget) -> ValidationResult:
+    def judge_fixture(self, path: Path, expectation: dict[str, Any], bare: BareTarget) -> ValidationResult:
+        """A deliberately broken capture judged by its ``.expected.json`` sidecar (valid when it fails as said)."""
         results: list[ValidationResult] = []
         try:
             for exchange in exchanges_of(path, bare):

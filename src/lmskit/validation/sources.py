@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import codecs
 import json
 import re
 import sys
@@ -235,62 +234,38 @@ def iter_har(path: Path) -> Iterator[Exchange]:
 
 
 def _stream_entries(handle: IO[bytes], source: str) -> Iterator[Any]:
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
-    buffer = ""
-    position = 0
-    eof = False
-    lines_before = 0  # newlines in text already dropped from the buffer, for error positions
+    """The items of ``log.entries``, one at a time, from an incremental JSON parser (ijson): a page title that
+    says "entries" is just text, and no entry is decoded twice."""
+    import ijson
 
-    def more() -> bool:
-        nonlocal buffer, position, eof, lines_before
-        if eof:
-            return False
-        chunk = handle.read(_CHUNK)
-        if not chunk:
-            eof = True
-            buffer += decoder.decode(b"", final=True)
-            return False
-        if position > len(buffer) // 2:
-            lines_before += buffer.count("\n", 0, position)
-            buffer, position = buffer[position:], 0
-        try:
-            buffer += decoder.decode(chunk)
-        except UnicodeDecodeError:
-            raise InputError(f"{source}: not UTF-8 text; re-export the HAR") from None
-        return True
+    seen = {"entries": False}
 
-    marker = '"entries"'
-    while (found := buffer.find(marker)) < 0:
-        if not more():
-            raise InputError(f'{source}: no "entries" list; is this a HAR 1.2 file (log.entries)?')
-    position = found + len(marker)
-    while (bracket := buffer.find("[", position)) < 0:
-        if not more():
-            raise InputError(f'{source}: "entries" is not followed by a list; is this a HAR 1.2 file?')
-    if buffer[position:bracket].strip() != ":":
-        raise InputError(f'{source}: "entries" is not followed by a list; is this a HAR 1.2 file?')
-    position = bracket + 1
-    while True:
-        while True:
-            while position < len(buffer) and buffer[position] in " \t\r\n,":
-                position += 1
-            if position < len(buffer) or not more():
-                break
-        if position >= len(buffer):
-            raise InputError(f"{source}: the entries list is not closed; the file is truncated")
-        if buffer[position] == "]":
-            return
-        while True:
+    def events() -> Iterator[tuple[str, str, Any]]:
+        for prefix, event, value in ijson.parse(handle, use_float=True):
+            if prefix == "log.entries" and event != "end_array":
+                if event != "start_array":
+                    raise InputError(f'{source}: "log.entries" is not a list; is this a HAR 1.2 file?')
+                seen["entries"] = True
+            yield prefix, event, value
+
+    try:
+        for entry in ijson.items(events(), "log.entries.item"):
             try:
-                entry, end = bounded.raw_decode(buffer, position)
-                break
+                bounded.check_shape(entry)
             except bounded.LimitError as exc:
-                line = lines_before + buffer.count("\n", 0, position) + 1
-                raise InputError(f"{source}:{line}: {exc}") from None
-            except json.JSONDecodeError as exc:
-                if more():
-                    continue
-                line = lines_before + buffer.count("\n", 0, exc.pos) + 1
-                raise InputError(f"{source}:{line}: not valid JSON in the entries list ({exc.msg})") from None
-        yield entry
-        position = end
+                raise InputError(f"{source}: an entry is {exc}") from None
+            yield entry
+    except ijson.IncompleteJSONError as exc:
+        if "premature EOF" in str(exc):
+            raise InputError(
+                f"{source}: the file ends inside the entries list (truncated); re-export the HAR"
+            ) from None
+        detail = " ".join(str(exc).split())[:160]
+        raise InputError(f"{source}: not valid JSON in the entries list ({detail}); re-export the HAR") from None
+    except ijson.JSONError as exc:
+        detail = " ".join(str(exc).split())[:160]
+        raise InputError(f"{source}: not valid JSON ({detail}); re-export the HAR") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: not UTF-8 text; re-export the HAR") from None
+    if not seen["entries"]:
+        raise InputError(f'{source}: no "log.entries" list; is this a HAR 1.2 file (log.entries)?')
