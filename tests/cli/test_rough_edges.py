@@ -91,3 +91,65 @@ def test_a_har_whose_page_title_says_entries_is_read(tmp_path: Path) -> None:
     (tmp_path / "titled.har").write_text(json.dumps(har), encoding="utf-8")
     result = invoke_lmskit("validate", tmp_path / "titled.har")
     assert result.exit_code == 0 and "1 response(s)" in result.stdout, result.stdout + result.stderr
+
+
+def test_recordings_made_behind_a_path_prefix_validate(tmp_path: Path) -> None:
+    from lmskit.fakes import get_fake
+    from lmskit.fakes.app import build_app
+    from lmskit.fakes.server import FakeServer
+
+    fake = get_fake("bridge")
+    app = build_app(fake)
+    environment = {f"LMSKIT_BRIDGE_{key}": value for key, value in fake.credentials(app.state.seed).items()}
+
+    async def prefixed(scope: dict, receive: object, send: object) -> None:  # type: ignore[type-arg]
+        if scope["type"] == "http" and scope["path"].startswith("/gw"):
+            scope = {**scope, "path": scope["path"][3:], "raw_path": scope["raw_path"][3:]}
+        await app(scope, receive, send)  # type: ignore[arg-type]
+
+    with FakeServer(prefixed, base_path="") as server:  # type: ignore[arg-type]
+        recorded = invoke_lmskit(
+            "record",
+            "bridge",
+            "--target",
+            server.root_url + "/gw",
+            "--out",
+            tmp_path,
+            "--param",
+            "program_id=1",
+            "--budget",
+            "10",
+            env=environment,
+        )
+    assert recorded.exit_code == 0, recorded.stderr
+    checked = invoke_lmskit("validate", tmp_path / "bridge")
+    assert checked.exit_code == 0 and "not covered" not in checked.stdout, checked.stdout
+
+
+def test_record_with_partial_credentials_names_each_one_once() -> None:
+    result = invoke_lmskit(
+        "record", "absorb", "--target", "fake", env={"LMSKIT_ABSORB_API_KEY": "", "LMSKIT_ABSORB_USERNAME": "x"}
+    )
+    from lmskit.spec.api import load_api
+
+    assert load_api("absorb").security.wanted() == "API_KEY + USERNAME + PASSWORD"
+    assert "API_KEY + USERNAME + PASSWORD + API_KEY" not in result.stderr
+
+
+def test_envelope_headers_as_a_list_are_read_and_a_wrong_shape_is_the_documented_line(tmp_path: Path) -> None:
+    import json
+
+    envelope = {
+        "request": {"method": "GET", "url": "https://acme.bridgeapp.com/api/author/programs/1/learners"},
+        "response": {"status": 200, "headers": [{"name": "Content-Type", "value": "application/json"}], "body": {}},
+    }
+    listed = tmp_path / "listed.json"
+    listed.write_text(json.dumps(envelope), encoding="utf-8")
+    assert "must be" not in invoke_lmskit("validate", listed).stderr
+    envelope["response"]["headers"] = "content-type: application/json"  # type: ignore[index]
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps(envelope), encoding="utf-8")
+    result = invoke_lmskit("validate", wrong)
+    quoted = "/response/headers must be an object {name: value} or a list of {name, value} objects, not a string"
+    assert result.exit_code == 2 and quoted in result.stderr
+    assert quoted in (REPO / "README.md").read_text(encoding="utf-8")  # the README quotes what users get

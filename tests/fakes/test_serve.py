@@ -141,7 +141,7 @@ def test_serve_with_a_bad_seed_is_one_line_naming_where_and_exit_2(case: str, tm
     text, message = STARTUP_CASES[case]
     seed = tmp_path / "s.yaml"
     seed.write_text(text, encoding="utf-8")
-    result = _serve_and_fail("--seed", str(seed))
+    result = _serve_and_fail("--seed-file", str(seed))
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr

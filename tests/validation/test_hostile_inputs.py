@@ -84,7 +84,7 @@ CASES = {
     "envelope headers that are a list": (
         "e.json",
         json.dumps(envelope(response={"status": 200, "headers": [["a", "b"]], "body": {}})),
-        "/response/headers must be an object, not a list",
+        "/response/headers must be an object {name: value} or a list of {name, value} objects; an item is a list",
     ),
     "envelope status true": (
         "e.json",
@@ -104,7 +104,7 @@ CASES = {
     "har headers as strings": (
         "c.har",
         json.dumps(har_of(har_entry(headers=["Content-Type: application/json"]))),
-        "/response/headers must be a list of {name, value} objects",
+        "/response/headers must be an object {name: value} or a list of {name, value} objects; an item is a string",
     ),
     "har content as a string": (
         "c.har",

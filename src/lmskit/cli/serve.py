@@ -23,7 +23,13 @@ def serve_command(
     db: Annotated[
         Path | None, typer.Option(help="SQLite file that keeps state across restarts (default: in memory).")
     ] = None,
-    seed: Annotated[Path | None, typer.Option(help="Seed YAML (default: the built-in seed).")] = None,
+    seed: Annotated[
+        Path | None,
+        typer.Option(
+            "--seed-file",
+            help="Seed YAML: the learners, courses and enrollments the fake starts with (default: the built-in seed).",
+        ),
+    ] = None,
     rate_limit: Annotated[
         int | None, typer.Option(help="Requests per second per credential before 429 (Bridge documents 5).", min=1)
     ] = None,

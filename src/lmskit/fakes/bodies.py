@@ -1,9 +1,9 @@
 """Seeds and control-API bodies, checked against the vendor's ``control.schema.yaml`` where they enter.
 
-A seed file (``--seed``), a ``POST /_lmskit/seed`` body and a ``POST /_lmskit/advance`` body come from outside
-the vendor spec, so the spec's validators do not cover them. Each vendor's folder holds a JSON Schema of their
-shapes; everything is checked here, once, before a vendor's loader or handler sees it. A violation is one line
-naming the file and line (or the JSON pointer) and what to write instead.
+A seed file (``lmskit serve --seed-file``), a ``POST /_lmskit/seed`` body and a ``POST /_lmskit/advance`` body
+come from outside the vendor spec, so the spec's validators do not cover them. Each vendor's folder holds a JSON
+Schema of their shapes; everything is checked here, once, before a vendor's loader or handler sees it. A
+violation is one line naming the file and line (or the JSON pointer) and what to write instead.
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ class Security:
     def wanted(self) -> str:
         """``TOKEN or KEY + SECRET``: what a user must provide, for messages."""
         return " or ".join(
-            " + ".join(f for name in requirement for f in self.schemes[name].fields)
+            " + ".join(dict.fromkeys(f for name in requirement for f in self.schemes[name].fields))
             for requirement in self.requirements
         )
 

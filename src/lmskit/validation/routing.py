@@ -51,6 +51,21 @@ def relative_path(api: Api, path: str) -> str:
     return split[1] if split is not None else path
 
 
+# Leading path segments a gateway may put before the vendor's own path (``/lms/gw/users/…``).
+MAX_PREFIX_SEGMENTS = 4
+
+
+def _behind_a_prefix(api: Api, method: str, path: str) -> Operation | None:
+    """The operation of ``path`` once up to ``MAX_PREFIX_SEGMENTS`` leading segments (a gateway's or a proxy's
+    prefix, as ``lmskit record --target http://host/prefix`` keeps it) are set aside."""
+    segments = path.split("/")
+    for dropped in range(1, min(MAX_PREFIX_SEGMENTS, len(segments) - 2) + 1):
+        found = match_path(api, method, "/" + "/".join(segments[dropped + 1 :]))
+        if found is not None:
+            return found
+    return None
+
+
 class ExchangeRouter:
     def __init__(self, apis: Mapping[str, Api], default_vendor: str | None) -> None:
         self.apis = apis
@@ -60,6 +75,8 @@ class ExchangeRouter:
         """``vendor`` claims the URL's host for that vendor (a recording says which vendor it was made against)."""
         parts = urlsplit(url)
         host, path = parts.hostname or "", parts.path or "/"
+        # A host claimed for a vendor (a recording says which; --vendor) may sit behind a gateway's path prefix.
+        claimed = (vendor is not None and vendor in self.apis) or self.default_vendor is not None
         owners = [name for name, api in self.apis.items() if host and any(s.owns_host(host) for s in api.servers)]
         if vendor is not None and vendor in self.apis:
             owners = [vendor]
@@ -74,6 +91,8 @@ class ExchangeRouter:
                     return Unrouted(None, f"{method} {path} cannot be told apart by path alone; pass --vendor")
         vendor = owners[0]
         operation = match_path(self.apis[vendor], method, path)
+        if operation is None and claimed:
+            operation = _behind_a_prefix(self.apis[vendor], method, path)
         if operation is None:
             relative = relative_path(self.apis[vendor], path)
             reason = f"{method} {relative} is not an operation of the {vendor} spec"

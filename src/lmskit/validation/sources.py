@@ -134,6 +134,21 @@ def _object(value: Any, source: str, pointer: str, required: bool = False) -> di
     return value
 
 
+def _headers(value: Any, source: str, pointer: str) -> dict[str, str]:
+    """Headers as an object ``{name: value}`` or, as HAR writes them, a list of ``{name, value}`` objects."""
+    wanted = f"{source}: {pointer} must be an object {{name: value}} or a list of {{name, value}} objects"
+    if isinstance(value, list):
+        if not all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in value):
+            odd = next(item for item in value if not (isinstance(item, dict) and isinstance(item.get("name"), str)))
+            raise InputError(
+                f"{wanted}; an item is {_kind(odd)}" + (" without a name" if isinstance(odd, dict) else "")
+            )
+        return {item["name"].lower(): str(item.get("value", "")) for item in value}
+    if value is not None and not isinstance(value, dict):
+        raise InputError(f"{wanted}, not {_kind(value)}")
+    return {str(k).lower(): str(v) for k, v in (value or {}).items()}
+
+
 def _kind(value: Any) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
     return names.get(type(value), "a number")
@@ -166,8 +181,7 @@ def envelope_exchange(data: dict[str, Any], source: str) -> Exchange:
     request = _object(data.get("request"), source, "/request")
     response = _object(data["response"], source, "/response", required=True)
     status = _status(response.get("status"), source, "/response/status")
-    raw_headers = _object(response.get("headers"), source, "/response/headers")
-    headers = {str(k).lower(): str(v) for k, v in raw_headers.items()}
+    headers = _headers(response.get("headers"), source, "/response/headers")
     has_body = "body" in response
     if has_body and "content-type" not in headers:
         headers["content-type"] = "application/json"
@@ -188,10 +202,7 @@ def har_exchange(entry: Any, source: str) -> Exchange:
     request = entry["request"]
     response = _object(entry.get("response"), source, "/response", required=True)
     status = _status(response.get("status"), source, "/response/status")
-    raw_headers = response.get("headers") or []
-    if not isinstance(raw_headers, list) or not all(isinstance(h, dict) for h in raw_headers):
-        raise InputError(f"{source}: /response/headers must be a list of {{name, value}} objects")
-    headers = {str(h.get("name", "")).lower(): str(h.get("value", "")) for h in raw_headers}
+    headers = _headers(response.get("headers") or [], source, "/response/headers")
     content = _object(response.get("content"), source, "/response/content")
     text = content.get("text")
     if not isinstance(text, str):
