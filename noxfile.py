@@ -34,6 +34,13 @@ def generate(session: nox.Session) -> None:
 
 
 @nox.session
+def docs(session: nox.Session) -> None:
+    """The documentation site, built with --strict: a broken link, anchor or a page missing from the nav fails."""
+    session.install("-e", ".[docs]")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "build/site")
+
+
+@nox.session
 def drift(session: nox.Session) -> None:
     """Fail with a per-file diff when a spec changed and generated/ was not regenerated."""
     session.install("-e", ".[generate]")

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
 
 def plain(vendor: str, rest: list[str]) -> int:
     """Serve the (faulty) fake on loopback and point `schemathesis run` at it, with the kit's schemathesis.toml
-    and credential headers, as the README tells a user to."""
+    and credential headers, as docs/contracts.md tells a user to."""
     from lmskit.contract.auth import Authenticator
     from lmskit.contract.targets import fake_target
     from lmskit.fakes import get_fake

@@ -1,4 +1,4 @@
-"""The pytest plugin, used the way the README shows, in a separate pytest run."""
+"""The pytest plugin, used the way docs/validation.md shows, in a separate pytest run."""
 
 from __future__ import annotations
 

@@ -115,8 +115,8 @@ def test_served_the_fake_reaches_every_success_path_over_real_http(tmp_path) -> 
 @pytest.mark.slow
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_plain_schemathesis_passes_on_the_unmodified_fake(vendor) -> None:
-    # The README's plain-schemathesis command, with the repository's schemathesis.toml (mutants.launch serves
-    # the fake and passes the credential headers a user passes with -H).
+    # The documented plain-schemathesis command (docs/contracts.md), with the repository's schemathesis.toml
+    # (mutants.launch serves the fake and passes the credential headers a user passes with -H).
     result = subprocess.run(
         [sys.executable, "-m", "mutants.launch", "none", "plain", vendor, "--max-examples", "20"],
         cwd=REPO,

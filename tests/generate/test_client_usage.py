@@ -1,4 +1,4 @@
-"""The README's way of calling each vendor with the generated clients sends what the specs require."""
+"""The documented way (docs/clients.md) of calling each vendor with the generated clients sends what the specs need."""
 
 from __future__ import annotations
 
