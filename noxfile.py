@@ -41,6 +41,37 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session
+def package(session: nox.Session) -> None:
+    """Build the wheel and the sdist, and check what each holds (the clients, the specs, py.typed, the docs)."""
+    session.install("build")
+    session.run("python", "-m", "build", "--outdir", "build/dist", silent=True)
+    session.run("python", "-c", _PACKAGE_CHECK, "build/dist")
+
+
+# What the wheel and the sdist must hold, checked by name (python -c, so the session needs no module of ours).
+_PACKAGE_CHECK = """
+import sys, tarfile, zipfile
+from pathlib import Path
+from tomllib import loads
+folder = Path(sys.argv[1])
+version = loads(Path("pyproject.toml").read_text())["project"]["version"]
+wheel = zipfile.ZipFile(next(folder.glob(f"lms_contract_kit-{version}-*.whl"))).namelist()
+sdist = tarfile.open(next(folder.glob(f"lms_contract_kit-{version}.tar.gz"))).getnames()
+wanted_wheel = ["lmskit/__init__.py", "lmskit/py.typed", "lmskit/_specs/absorb.yaml", "absorb_client/__init__.py",
+                "bridge_client/__init__.py", "digitalchalk_client/__init__.py", "lmskit/fakes/absorb/seed.yaml",
+                "lmskit/generate/templates/endpoint_module.py.jinja"]
+wanted_sdist = ["LICENSE", "CHANGELOG.md", "README.md", "mkdocs.yml", "docs/index.md", "specs/absorb.yaml",
+                "pyproject.toml"]
+missing = [n for n in wanted_wheel if n not in wheel]
+missing += [n for n in wanted_sdist if not any(name.endswith("/" + n) for name in sdist)]
+licensed = any(name.endswith("licenses/LICENSE") or name.endswith("/LICENSE") for name in wheel)
+if missing or not licensed:
+    sys.exit(f"the packages lack: {', '.join(missing) or 'the LICENSE in the wheel'}")
+print(f"wheel: {len(wheel)} files, sdist: {len(sdist)} files; everything expected is there")
+"""
+
+
+@nox.session
 def drift(session: nox.Session) -> None:
     """Fail with a per-file diff when a spec changed and generated/ was not regenerated."""
     session.install("-e", ".[generate]")

@@ -49,7 +49,8 @@ def check_pinned_versions() -> None:
         if found != wanted:
             raise GenerationError(
                 f"{package} is {found}, the committed clients were generated with {wanted}; "
-                f'run `pip install "{package}=={wanted}"` (or `pip install "lms-contract-kit[generate]"`)'
+                f'run `pip install "{package}=={wanted}"` (or install the kit\'s [generate] extra, '
+                'pip install ".[generate]" in its checkout)'
             )
 
 
