@@ -15,7 +15,7 @@ import yaml
 
 from lmskit.diff.compare import diff_documents
 from tests.conftest import REPO, invoke_lmskit
-from tests.learning.test_diff import base
+from tests.diff.test_diff import base
 
 
 def one_line_exit_2(result: Any, *expected: str) -> None:
