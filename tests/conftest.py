@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,28 +44,43 @@ class CliResult:
 def run_lmskit(
     *args: str | Path,
     cwd: Path = REPO,
-    timeout: float = 120,
+    timeout: float | None = None,
     without_lmskit_env: bool = False,
     env: dict[str, str] | None = None,
+    process: bool = False,
 ) -> CliResult:
-    """Run the real CLI in a subprocess: exit codes, stderr and the absence of tracebacks are what users see.
+    """Run the CLI as a user does. In this process (typer's CliRunner, with ``lmskit.cli.main``'s error boundary:
+    exit codes and stderr are what users see, at a fraction of a subprocess's CPU), unless ``process`` or a
+    ``timeout`` asks for a child process (a guard against hangs, which an in-process call could not stop).
 
     ``without_lmskit_env`` drops the caller's LMSKIT_* variables (a developer's tenant settings)."""
-    base = {k: v for k, v in os.environ.items() if not (without_lmskit_env and k.startswith("LMSKIT_"))}
-    environment = {**base, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
-    completed = subprocess.run(
-        [sys.executable, "-m", "lmskit", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=environment,
-        check=False,
-    )
-    return CliResult(completed.returncode, completed.stdout, completed.stderr)
+    if process or timeout is not None:
+        base = {k: v for k, v in os.environ.items() if not (without_lmskit_env and k.startswith("LMSKIT_"))}
+        environment = {**base, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
+        completed = subprocess.run(
+            [sys.executable, "-m", "lmskit", *map(str, args)],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout or 120,
+            env=environment,
+            check=False,
+        )
+        return CliResult(completed.returncode, completed.stdout, completed.stderr)
+    overrides: dict[str, str | None] = {"NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
+    if without_lmskit_env:
+        overrides.update({key: None for key in os.environ if key.startswith("LMSKIT_") and key not in (env or {})})
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return invoke_lmskit(*args, env=overrides)
+    finally:
+        os.chdir(previous)
 
 
-def invoke_lmskit(*args: str | Path, env: dict[str, str] | None = None, stdin: str | None = None) -> CliResult:
+def invoke_lmskit(
+    *args: str | Path, env: Mapping[str, str | None] | None = None, stdin: str | None = None
+) -> CliResult:
     """Run the CLI in this process (typer's CliRunner), with the one error boundary ``lmskit.cli.main`` has:
     an LmskitError is one ``lmskit: …`` line on stderr and exit 2."""
     from typer.testing import CliRunner

@@ -130,7 +130,8 @@ BAD_CAPTURES = {
                 }
             }
         ),
-        "entry 0: /response/headers must be a list of {name, value} objects",
+        "entry 0: /response/headers must be an object {name: value} or a list of {name, value} objects; an item is "
+        "a string",
     ),
     "a bare body": ("b.json", '{"results": []}', "neither an exchange envelope"),
     "not json": ("n.json", "{nope", "not JSON"),

@@ -152,4 +152,4 @@ def test_envelope_headers_as_a_list_are_read_and_a_wrong_shape_is_the_documented
     result = invoke_lmskit("validate", wrong)
     quoted = "/response/headers must be an object {name: value} or a list of {name, value} objects, not a string"
     assert result.exit_code == 2 and quoted in result.stderr
-    assert quoted in (REPO / "README.md").read_text(encoding="utf-8")  # the README quotes what users get
+    assert quoted in (REPO / "docs" / "validation.md").read_text(encoding="utf-8")  # the docs quote what users get

@@ -46,7 +46,7 @@ def test_cli_check_exits_1_and_prints_the_diff_when_a_spec_changed(tmp_path: Pat
     assert "generated/bridge_client/models/program_enrollment_response.py: changed" in result.stdout
     assert "-    program_due: int | None | Unset = UNSET" in result.stdout
     assert "+    program_due: float | None | Unset = UNSET" in result.stdout
-    assert "the committed clients are stale; run `lmskit generate`" in result.stderr
+    assert "the committed clients are stale; run `nox -s generate` (or `lmskit generate`)" in result.stderr
 
 
 def test_cli_check_passes_on_the_clean_tree() -> None:

@@ -117,7 +117,7 @@ def generate_command(
 
 def _regenerate_hint(vendors: list[str], out: Path | None, package: str | None, root: Path | None) -> str:
     """What to run: the same command without --check (a user's project), or the kit's own session."""
-    if out is None and root is not None:
+    if root is not None and (out is None or out.resolve() == (root / "generated").resolve()):
         return "run `nox -s generate` (or `lmskit generate`) and commit generated/"
     command = ["lmskit", "generate", *vendors]
     if out is not None:
