@@ -9,7 +9,7 @@ import time
 import pytest
 
 from lmskit.contract.options import RunOptions
-from lmskit.contract.pacing import BudgetExhausted, Pacer, retry_after
+from lmskit.contract.pacing import BudgetSpent, RequestGate, retry_after
 from lmskit.contract.targets import WritesNotAllowed, is_sandbox, live_target
 from lmskit.contract.wiring import has_links, selected_operations
 from lmskit.errors import UsageError
@@ -18,10 +18,10 @@ from lmskit.spec.api import load_api
 
 
 def test_the_pacer_counts_every_request_and_refuses_the_one_past_the_budget() -> None:
-    pacer = Pacer("dc", budget=2, sleep=lambda seconds: None)
+    pacer = RequestGate("dc", budget=2, sleep=lambda seconds: None)
     pacer.before_send()
     pacer.before_send()
-    with pytest.raises(BudgetExhausted, match="the request budget of 2 is spent; raise --budget"):
+    with pytest.raises(BudgetSpent, match="the request budget of 2 is spent; raise --budget"):
         pacer.before_send()
     assert pacer.sent == 2  # the refused request was not counted: it was never sent
 
@@ -29,7 +29,7 @@ def test_the_pacer_counts_every_request_and_refuses_the_one_past_the_budget() ->
 def test_a_429_holds_the_next_request_for_its_retry_after() -> None:
     clock = [100.0]
     slept: list[float] = []
-    pacer = Pacer("dc", budget=None, sleep=slept.append, clock=lambda: clock[0])
+    pacer = RequestGate("dc", budget=None, sleep=slept.append, clock=lambda: clock[0])
     pacer.after_response(429, {"Retry-After": "7"})
     pacer.before_send()
     assert slept == [7.0]

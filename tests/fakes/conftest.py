@@ -13,7 +13,7 @@ from lmskit.fakes.server import FakeServer
 
 
 @dataclass
-class RunningFake:
+class LoopbackFake:
     app: FakeApp
     server: FakeServer
     credentials: dict[str, str]
@@ -37,14 +37,14 @@ def start(vendor: str, **kwargs: Any) -> FakeServer:
 
 @pytest.fixture
 def running_fake() -> Iterator[Any]:
-    """``running_fake("absorb")`` → a RunningFake served on 127.0.0.1 for the test, stopped after it."""
+    """``running_fake("absorb")`` → a LoopbackFake served on 127.0.0.1 for the test, stopped after it."""
     servers: list[FakeServer] = []
 
-    def make(vendor: str, **kwargs: Any) -> RunningFake:
+    def make(vendor: str, **kwargs: Any) -> LoopbackFake:
         server = start(vendor, **kwargs).start()
         servers.append(server)
         app = server.app
-        return RunningFake(app, server, get_fake(vendor).credentials(app.state.seed))
+        return LoopbackFake(app, server, get_fake(vendor).credentials(app.state.seed))
 
     yield make
     for server in servers:

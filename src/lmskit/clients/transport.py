@@ -91,8 +91,9 @@ class BudgetSpent(LmskitError):
 class RequestBudget:
     """Counts every request sent (retries and token fetches included) and refuses the one past ``limit``."""
 
-    def __init__(self, limit: int | None) -> None:
+    def __init__(self, limit: int | None, label: str = "") -> None:
         self.limit = limit
+        self.label = label
         self.sent = 0
         self._lock = threading.Lock()
 
@@ -102,7 +103,8 @@ class RequestBudget:
     def spend(self) -> None:
         with self._lock:
             if self.limit is not None and self.sent >= self.limit:
-                raise BudgetSpent(f"the request budget of {self.limit} is spent; raise --budget")
+                where = f"{self.label}: " if self.label else ""
+                raise BudgetSpent(f"{where}the request budget of {self.limit} is spent; raise --budget")
             self.sent += 1
 
 

@@ -16,7 +16,9 @@ import requests
 from requests.adapters import HTTPAdapter
 from schemathesis.core.rate_limit import parse_retry_after
 
-from lmskit.errors import LmskitError
+from lmskit.clients.transport import BudgetSpent, RequestBudget
+
+__all__ = ["BudgetSpent", "PacedAdapter", "RequestGate", "retry_after"]
 
 # The longest a run waits on one Retry-After, whatever the target asks.
 MAX_RETRY_AFTER = 60.0
@@ -24,12 +26,10 @@ MAX_RETRY_AFTER = 60.0
 DEFAULT_RETRY_AFTER = 1.0
 
 
-class BudgetExhausted(LmskitError):
-    """A run reached its request budget; no further request was sent."""
-
-
-class Pacer:
-    """Counts requests, refuses the one past the budget, and waits out a target's Retry-After."""
+class RequestGate:
+    """The gate of one contract run: counts each request against the run's budget (``RequestBudget``, the one
+    counter ``lmskit.clients`` uses too), refuses the one past it (``BudgetSpent``), and waits out a target's
+    Retry-After. ``lmskit.clients.transport.Pacer`` is the other mechanism: a client keeping a rate limit."""
 
     def __init__(
         self,
@@ -40,25 +40,27 @@ class Pacer:
     ) -> None:
         self.label = label
         self.budget = budget
-        self.sent = 0
+        self._counter = RequestBudget(budget, label)
         self.sleep = sleep
         self.clock = clock
         self._resume_at = 0.0
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        return f"Pacer({self.label!r}, budget={self.budget}, sent={self.sent})"
+        return f"RequestGate({self.label!r}, budget={self.budget}, sent={self.sent})"
+
+    @property
+    def sent(self) -> int:
+        return self._counter.sent
 
     @property
     def exhausted(self) -> bool:
         return self.budget is not None and self.sent >= self.budget
 
     def before_send(self) -> None:
-        """Called once per request, before it leaves: counts it, or raises BudgetExhausted instead."""
+        """Called once per request, before it leaves: counts it, or raises BudgetSpent instead."""
+        self._counter.spend()
         with self._lock:
-            if self.budget is not None and self.sent >= self.budget:
-                raise BudgetExhausted(f"{self.label}: the request budget of {self.budget} is spent; raise --budget")
-            self.sent += 1
             wait = self._resume_at - self.clock()
         if wait > 0:
             self.sleep(wait)
@@ -83,9 +85,9 @@ def retry_after(headers: Mapping[str, str]) -> float:
 
 class PacedAdapter(HTTPAdapter):
     """The ``requests`` adapter of a live run's session: every case, and every check's extra request, goes
-    through ``Pacer``."""
+    through ``RequestGate``."""
 
-    def __init__(self, pacer: Pacer) -> None:
+    def __init__(self, pacer: RequestGate) -> None:
         super().__init__()
         self.pacer = pacer
 

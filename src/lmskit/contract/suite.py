@@ -18,10 +18,10 @@ import requests
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.core import NotSet
 
+from lmskit.clients.transport import BudgetSpent
 from lmskit.contract.auth import Authenticator, AuthError
 from lmskit.contract.harvest import Harvest, Record, harvest
 from lmskit.contract.options import FAKE, SERVED, RunOptions
-from lmskit.contract.pacing import BudgetExhausted
 from lmskit.contract.probes import call_probe, documented, rate_limit_problem, wrong_target
 from lmskit.contract.profiles import Profile, get_profile
 from lmskit.contract.promises import Broken, Promises, Sent
@@ -183,7 +183,7 @@ class Suite:
         budget = HARVEST_BUDGET if not self.target.is_live else max(1, min(HARVEST_BUDGET, self._budget_share()))
         try:
             self.harvest = harvest(self.api, self.target.send, self.authenticator.current, seeds=seeds, budget=budget)
-        except BudgetExhausted as exc:
+        except BudgetSpent as exc:
             raise self.stop(str(exc)) from None
 
     def _budget_share(self) -> int:
@@ -215,7 +215,7 @@ class Suite:
     def _call(self, case: Any, stats: OperationStats, send: Any) -> Any:
         try:
             response = send()
-        except BudgetExhausted as exc:
+        except BudgetSpent as exc:
             raise self.stop(str(exc)) from None
         except (requests.RequestException, TargetUnreachable) as exc:
             reason = f"{case.operation.label} failed ({type(exc).__name__}); is the target up?"
@@ -223,7 +223,7 @@ class Suite:
         except Exception as exc:
             # schemathesis wraps errors raised under the transport (our budget among them).
             cause = exc.__cause__ or exc.__context__
-            if isinstance(cause, BudgetExhausted):
+            if isinstance(cause, BudgetSpent):
                 raise self.stop(str(cause)) from None
             raise
         with self._lock:
@@ -280,7 +280,7 @@ class Suite:
         payload = {} if body is UNKNOWN else {"json": body}
         try:
             response = self.session.request(method, url, headers=sent, params=dict(query), timeout=30, **payload)
-        except BudgetExhausted as exc:
+        except BudgetSpent as exc:
             raise self.stop(str(exc)) from None
         except requests.RequestException as exc:
             raise self.stop(f"{self.target.label}: {method} {url} failed ({type(exc).__name__})") from None
@@ -374,7 +374,7 @@ class Suite:
     def probe_exchange(self, headers: dict[str, str]) -> tuple[Operation, httpx.Response]:
         try:
             return call_probe(self.api, self.target, headers)
-        except (BudgetExhausted, TargetUnreachable) as exc:
+        except (BudgetSpent, TargetUnreachable) as exc:
             raise self.stop(str(exc)) from None
 
     def rate_limit_problem(self, stats: OperationStats) -> str | None:

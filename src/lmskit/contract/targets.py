@@ -16,7 +16,7 @@ import requests
 from lmskit.contract.credentials import Credentials, credentials_from_env
 from lmskit.contract.harvest import Record
 from lmskit.contract.inprocess import BASE_URL, InProcessSession
-from lmskit.contract.pacing import PacedAdapter, Pacer
+from lmskit.contract.pacing import PacedAdapter, RequestGate
 from lmskit.errors import LmskitError, UsageError
 from lmskit.reachability import connect_problem
 from lmskit.spec.api import Api
@@ -44,7 +44,7 @@ class Target:
     base_url: str | None = None
     server_path: str = ""
     # Counts (and budgets, and paces) every request sent to a live target; None for a fake in-process.
-    pacer: Pacer | None = None
+    pacer: RequestGate | None = None
     # A bundled fake's: values its seed holds, and going back to that seed between operations.
     records: tuple[Record, ...] = ()
     reset: Callable[[], None] | None = field(default=None, repr=False)
@@ -175,7 +175,7 @@ def served_target(api: Api) -> Target:
         credentials,
         read_only=False,
         base_url=server.base_url,
-        pacer=Pacer(label, None),
+        pacer=RequestGate(label, None),
         records=records,
         reset=reset,
         close=close,
@@ -212,7 +212,7 @@ def live_target(
     label = (
         f"{vendor} at {parts.scheme}://{parts.netloc}{parts.path} ({'writes allowed' if allow_writes else 'read-only'})"
     )
-    pacer = Pacer(label, budget)
+    pacer = RequestGate(label, budget)
     return Target(vendor, label, credentials, read_only=not allow_writes, base_url=base_url, pacer=pacer)
 
 
