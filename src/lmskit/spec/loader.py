@@ -139,7 +139,7 @@ def parse_yaml(text: str, path: Path) -> tuple[Any, yaml.Node]:
 
 
 # A spec's nodes, every alias counted each time it is used: the shipped specs have 1,000 to 5,300.
-SPEC_MAX_NODES = int(os.environ.get("LMSKIT_MAX_NODES", "1000000"))
+SPEC_MAX_NODES = int(os.environ.get("LMSKIT_MAX_SPEC_NODES", "1000000"))
 
 
 def check_node_shape(root: yaml.Node, path: Path, max_depth: int = MAX_DEPTH, max_nodes: int = SPEC_MAX_NODES) -> None:
@@ -155,7 +155,7 @@ def check_node_shape(root: yaml.Node, path: Path, max_depth: int = MAX_DEPTH, ma
             raise SpecError(
                 path,
                 f"expands to more than {max_nodes:,} nodes (YAML aliases repeat what they point to; an alias bomb?);"
-                " LMSKIT_MAX_NODES raises the limit",
+                " LMSKIT_MAX_SPEC_NODES raises the limit",
                 node.start_mark.line + 1,
                 node.start_mark.column + 1,
             )

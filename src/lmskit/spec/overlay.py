@@ -248,7 +248,7 @@ def _apply(
         raise OverlayError(
             overlay.path,
             f"action {action.index + 1} would grow the document past {SPEC_MAX_NODES:,} values ({len(matches):,}"
-            f" targets); narrow its target, or raise LMSKIT_MAX_NODES",
+            f" targets); narrow its target, or raise LMSKIT_MAX_SPEC_NODES",
             *where,
         )
     size[0] += growth
