@@ -54,5 +54,10 @@ def test_public_api_names_exist() -> None:
     # Each lazily exported name is the object its module defines (a wrong module in _EXPORTS fails here).
     for name, module in lmskit._EXPORTS.items():
         assert getattr(lmskit, name) is getattr(importlib.import_module(module), name), name
-    assert set(lmskit.__all__) - {"__version__"} <= set(lmskit._EXPORTS)
+    assert set(lmskit.__all__) - {"__version__"} == set(lmskit._EXPORTS)
+    # The names mypy sees (the TYPE_CHECKING imports) are the names exported, neither more nor fewer.
+    source = (REPO / "src" / "lmskit" / "__init__.py").read_text(encoding="utf-8")
+    block = source.split("if TYPE_CHECKING:", 1)[1].split("\n\n", 1)[0]
+    typed = {name.strip() for line in re.findall(r"import (.+)", block) for name in line.split(",")}
+    assert typed == set(lmskit._EXPORTS)
     assert lmskit.__version__ == importlib.metadata.version("lms-contract-kit")

@@ -10,10 +10,13 @@ contract runs, response validation and the verified fakes.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lmskit.errors import GenerationError, InputError, LmskitError, OperationNotFound, SpecError, UsageError
+    from lmskit.fakes.app import build_app
+    from lmskit.fakes.server import FakeServer
     from lmskit.spec.api import Api, load_api
     from lmskit.spec.lint import LintFinding, lint_spec
     from lmskit.spec.loader import Spec, load_spec
@@ -22,7 +25,11 @@ if TYPE_CHECKING:
     from lmskit.validation.run import validate, validate_many
     from lmskit.vendors import VENDORS, Vendor, get_vendor
 
-__version__ = "0.1.0"
+# The version lives in pyproject.toml only; the installed distribution's metadata carries it here.
+try:
+    __version__ = importlib.metadata.version("lms-contract-kit")
+except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0.0.0+unknown"
 
 # Public name → the module that defines it. Imported on first use: `import lmskit` stays cheap, and a
 # command that only validates never pays for the linter's or the contract runner's imports.
@@ -47,31 +54,13 @@ _EXPORTS = {
     "VENDORS": "lmskit.vendors",
     "Vendor": "lmskit.vendors",
     "get_vendor": "lmskit.vendors",
+    # The fakes, for serving one from your own tests (the [fakes] extra).
+    "FakeServer": "lmskit.fakes.server",
+    "build_app": "lmskit.fakes.app",
 }
 
-__all__ = [
-    "VENDORS",
-    "Api",
-    "GenerationError",
-    "InputError",
-    "LintFinding",
-    "LmskitError",
-    "OperationNotFound",
-    "OverlayError",
-    "RunReport",
-    "Spec",
-    "SpecError",
-    "UsageError",
-    "ValidationResult",
-    "Vendor",
-    "__version__",
-    "get_vendor",
-    "lint_spec",
-    "load_api",
-    "load_spec",
-    "validate",
-    "validate_many",
-]
+# One list: what `from lmskit import *` gives is what _EXPORTS names (a test checks the TYPE_CHECKING block too).
+__all__ = ["__version__", *_EXPORTS]
 
 
 def __getattr__(name: str) -> Any:
