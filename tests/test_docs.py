@@ -96,3 +96,9 @@ def test_the_tour_runs_as_pasted(tmp_path: Path) -> None:
     if "Address already in use" in result.stderr or "cannot listen" in result.stderr:
         pytest.fail("port 8933 is taken on this machine; the tour needs it free")
     assert '"enrollments"' in result.stdout and '"totalItems"' in result.stdout, result.stdout + result.stderr
+
+
+def test_the_readme_links_to_files_that_exist() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    targets = {link.split("#", 1)[0] for link in re.findall(r"\]\(([^)]+)\)", text) if "://" not in link}
+    assert targets and sorted(target for target in targets if not (REPO / target).exists()) == []
