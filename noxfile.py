@@ -7,6 +7,9 @@ nothing but Python and nox.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["lint", "drift", "tests", "contracts"]  # not bench or mutants: they measure
@@ -43,9 +46,13 @@ def docs(session: nox.Session) -> None:
 @nox.session
 def package(session: nox.Session) -> None:
     """Build the wheel and the sdist, and check what each holds (the clients, the specs, py.typed, the docs)."""
-    session.install("build")
+    session.install("build", "-e", ".[test]")
+    shutil.rmtree("build/dist", ignore_errors=True)
     session.run("python", "-m", "build", "--outdir", "build/dist", silent=True)
     session.run("python", "-c", _PACKAGE_CHECK, "build/dist")
+    # The install a sync service makes: that wheel, no extras, in a fresh virtualenv (tests/test_light_install.py).
+    wheel = next(Path("build/dist").glob("lms_contract_kit-*.whl"))
+    session.run("pytest", "tests/test_light_install.py", "--package-wheel", str(wheel), "-p", "no:cacheprovider", "-q")
 
 
 # What the wheel and the sdist must hold, checked by name (python -c, so the session needs no module of ours).
@@ -82,8 +89,10 @@ def drift(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The kit's own test suite (includes lint and drift checks of the committed specs and clients)."""
     session.install("-e", ".[test]")
-    # One worker per core (pytest-xdist); `nox -s tests -- -n 0` runs in one process.
-    session.run("pytest", "-n", "auto", *session.posargs)
+    # One worker per core (pytest-xdist); `nox -s tests -- -n 0` runs in one process. Bytecode is cached even
+    # where PYTHONDONTWRITEBYTECODE is set (some CI images set it): without the cache every child process
+    # compiles the kit again and pytest rewrites the asserts of schemathesis and Hypothesis again, seconds each.
+    session.run("pytest", "-n", "auto", *session.posargs, env={"PYTHONDONTWRITEBYTECODE": None})
 
 
 @nox.session

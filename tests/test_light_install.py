@@ -14,21 +14,16 @@ import pytest
 from tests.clients.conftest import digitalchalk_seed, serve
 from tests.conftest import REPO
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.package]
 
 HEAVY = ("schemathesis", "hypothesis", "openapi-python-client", "ruff", "pytest", "starlette", "uvicorn", "jinja2")
 
 
 @pytest.fixture(scope="module")
-def light_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def light_venv(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """A fresh virtualenv with the wheel `nox -s package` built (``--package-wheel``), no extras."""
+    wheel = Path(request.config.getoption("--package-wheel")).resolve()
     root = tmp_path_factory.mktemp("light")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(root / "dist")],
-        check=True,
-        timeout=300,
-        capture_output=True,
-    )
-    wheel = next((root / "dist").glob("lms_contract_kit-*.whl"))
     subprocess.run([sys.executable, "-m", "venv", str(root / "venv")], check=True, timeout=120)
     pip = [str(root / "venv" / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)]
     subprocess.run(pip, check=True, timeout=600, capture_output=True)

@@ -101,9 +101,12 @@ def test_validation_knows_the_field_only_with_the_overlay() -> None:
 
 @pytest.mark.slow
 def test_a_contract_run_with_the_overlay_checks_the_field(tmp_path: Path) -> None:
-    result = run_lmskit("contract", "absorb", "--overlay", EXAMPLE, "--junit", tmp_path, timeout=600)
+    # The operations whose schemas the overlay changes: each reads or writes a CourseEnrollment.
+    operations = ["getCourseEnrollment", "listCourseEnrollments", "createOrUpdateCourseEnrollment"]
+    selected = [argument for name in operations for argument in ("--include", name)]
+    result = run_lmskit("contract", "absorb", "--overlay", EXAMPLE, *selected, "--junit", tmp_path, timeout=600)
     assert result.exit_code == 0, result.stdout[-3000:]
-    assert "absorb fake (in-process): 28/28 operations" in result.stdout
+    assert "absorb fake (in-process): 3/3 operations" in result.stdout
 
 
 def project(tmp_path: Path, settings: str, name: str = "lmskit.toml") -> Path:

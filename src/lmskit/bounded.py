@@ -28,11 +28,13 @@ def _no_constant(name: str) -> Any:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise LimitError(f"the key {key!r} appears twice in one object (JSON readers keep either one)")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # the common case costs one comparison; a repeat is looked for only then
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise LimitError(f"the key {key!r} appears twice in one object (JSON readers keep either one)")
+            seen.add(key)
     return result
 
 
@@ -62,36 +64,48 @@ def raw_decode(text: str, position: int) -> tuple[Any, int]:
     except RecursionError:
         # The C parser gives up near Python's recursion limit, long before the stack does.
         raise LimitError(f"nested deeper than {MAX_DEPTH} levels; LMSKIT_MAX_DEPTH raises the limit") from None
-    check_shape(value)
+    # JSON has no aliases: it holds at most one value per character, and nests at most as deep as it has
+    # brackets. A body with fewer brackets than the depth limit (most API pages) needs no walk.
+    brackets = text.count("{", position, end) + text.count("[", position, end)
+    if brackets > MAX_DEPTH or end - position > MAX_NODES:
+        check_shape(value)
     return value, end
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def check_shape(value: Any, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> None:
     """Walk a loaded value without recursion, following shared references (YAML aliases) every time they are
     used: too deep or too many nodes raises LimitError with the JSON pointer where the limit was crossed."""
-    stack: list[tuple[Any, int, str]] = [(value, 0, "")]
-    nodes = 0
+    # Each container costs one count of its children and a push per child container; the pointer is built
+    # from the (parent trail, key) links only when a limit is crossed (a 100 MB HAR walks every entry).
+    if not isinstance(value, (dict, list)):
+        return
+    stack: list[tuple[Any, int, tuple[Any, ...] | None]] = [(value, 0, None)]
+    nodes = 1
     while stack:
-        node, depth, pointer = stack.pop()
-        nodes += 1
+        node, depth, trail = stack.pop()
+        if depth > max_depth:
+            pointer = _pointer(trail)
+            where = pointer if len(pointer) <= 80 else f"{pointer[:40]}…{pointer[-30:]}"
+            raise LimitError(f"{where}: nested deeper than {max_depth} levels; LMSKIT_MAX_DEPTH raises the limit")
+        nodes += len(node)
         if nodes > max_nodes:
             raise LimitError(
                 f"expands to more than {max_nodes:,} values (YAML aliases repeat what they point to; an alias "
                 "bomb?); LMSKIT_MAX_NODES raises the limit"
             )
-        if depth > max_depth:
-            where = pointer if len(pointer) <= 80 else f"{pointer[:40]}…{pointer[-30:]}"
-            raise LimitError(f"{where}: nested deeper than {max_depth} levels; LMSKIT_MAX_DEPTH raises the limit")
-        if isinstance(node, dict):
-            for key, child in node.items():
-                if isinstance(child, (dict, list)):
-                    escaped = str(key).replace("~", "~0").replace("/", "~1")
-                    stack.append((child, depth + 1, f"{pointer}/{escaped}"))
-                else:
-                    nodes += 1
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                if isinstance(child, (dict, list)):
-                    stack.append((child, depth + 1, f"{pointer}/{index}"))
-                else:
-                    nodes += 1
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in pairs:
+            kind = type(child)
+            if kind is dict or kind is list or (kind not in _SCALARS and isinstance(child, (dict, list))):
+                stack.append((child, depth + 1, (trail, key)))
+
+
+def _pointer(trail: tuple[Any, ...] | None) -> str:
+    keys: list[str] = []
+    while trail is not None:
+        trail, key = trail
+        keys.append(str(key).replace("~", "~0").replace("/", "~1"))
+    return "".join(f"/{key}" for key in reversed(keys))

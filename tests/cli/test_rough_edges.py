@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from lmskit.cli import app
+from lmskit.fakes import get_fake
+from lmskit.fakes.app import build_app
+from lmskit.fakes.server import FakeServer
 from tests.conftest import REPO, invoke_lmskit
 
 COMMANDS = [info.name or "" for info in app.registered_commands] + ["fixtures check"]
@@ -126,14 +129,16 @@ def test_recordings_made_behind_a_path_prefix_validate(tmp_path: Path) -> None:
     assert checked.exit_code == 0 and "not covered" not in checked.stdout, checked.stdout
 
 
-def test_record_with_partial_credentials_names_each_one_once() -> None:
-    result = invoke_lmskit(
-        "record", "absorb", "--target", "fake", env={"LMSKIT_ABSORB_API_KEY": "", "LMSKIT_ABSORB_USERNAME": "x"}
+def test_record_with_partial_credentials_names_each_one_once(tmp_path: Path) -> None:
+    partial = {"LMSKIT_ABSORB_API_KEY": "", "LMSKIT_ABSORB_USERNAME": "x", "LMSKIT_ABSORB_PASSWORD": None}
+    with FakeServer(build_app(get_fake("absorb"))) as server:
+        result = invoke_lmskit("record", "absorb", "--target", server.base_url, "--out", tmp_path, env=partial)
+    assert (result.exit_code, result.stderr.strip()) == (
+        2,
+        "lmskit: absorb: no credentials for any security requirement of the spec; provide API_KEY + USERNAME +"
+        " PASSWORD (LMSKIT_ABSORB_API_KEY, LMSKIT_ABSORB_USERNAME, LMSKIT_ABSORB_PASSWORD)",
     )
-    from lmskit.spec.api import load_api
-
-    assert load_api("absorb").security.wanted() == "API_KEY + USERNAME + PASSWORD"
-    assert "API_KEY + USERNAME + PASSWORD + API_KEY" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_envelope_headers_as_a_list_are_read_and_a_wrong_shape_is_the_documented_line(tmp_path: Path) -> None:

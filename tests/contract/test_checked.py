@@ -118,7 +118,7 @@ def test_plain_schemathesis_passes_on_the_unmodified_fake(vendor) -> None:
     # The documented plain-schemathesis command (docs/contracts.md), with the repository's schemathesis.toml
     # (mutants.launch serves the fake and passes the credential headers a user passes with -H).
     result = subprocess.run(
-        [sys.executable, "-m", "mutants.launch", "none", "plain", vendor, "--max-examples", "20"],
+        [sys.executable, "-m", "mutants.launch", "none", "plain", vendor, "--max-examples", "10"],
         cwd=REPO,
         capture_output=True,
         text=True,

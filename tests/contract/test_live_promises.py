@@ -21,6 +21,7 @@ from lmskit.fakes import get_fake
 from lmskit.fakes.app import build_app
 from lmskit.fakes.server import FakeServer
 from tests.conftest import REPO
+from tests.contract.samples import ABSORB_SAMPLE
 
 pytestmark = pytest.mark.slow
 
@@ -112,8 +113,8 @@ def test_canary_credentials_appear_nowhere_on_any_failing_path(tmp_path: Path) -
         attempt("wrong-token", "digitalchalk", ["--target", url], {"TOKEN": canary + "-wrong"})
     with FakeServer(echoing(build_app(get_fake("digitalchalk"), seed=dc_seed))) as server:
         url = server.root_url + "/dc/api/v5"
-        attempt("echo", "digitalchalk", ["--target", url, "--junit", "."], {"TOKEN": canary})
-        direct = ["--target", url, "--junitxml", "pytest.xml", "--lmskit-junit", "ours.xml"]
+        attempt("echo", "digitalchalk", ["--target", url, "--max-examples", "5", "--junit", "."], {"TOKEN": canary})
+        direct = ["--target", url, "--max-examples", "5", "--junitxml", "pytest.xml", "--lmskit-junit", "ours.xml"]
         attempt("echo-pytest", "digitalchalk", direct, {"TOKEN": canary}, pytest_direct=True)
     absorb_app = build_app(get_fake("absorb"), seed=absorb_seed)
     with FakeServer(absorb_app) as server:
@@ -175,7 +176,9 @@ def dc_url(outcomes: dict[str, subprocess.CompletedProcess[str]]) -> str:
 def test_read_only_runs_pass_and_count_exactly_what_the_fake_received(vendor, credentials, tmp_path) -> None:
     app = build_app(get_fake(vendor))
     with FakeServer(app) as server:
-        result = run(["--target", server.base_url, "--budget", "2500", "--junit", "."], credentials, vendor, tmp_path)
+        sample = ABSORB_SAMPLE if vendor == "absorb" else []
+        arguments = ["--target", server.base_url, "--budget", "2500", *sample, "--junit", "."]
+        result = run(arguments, credentials, vendor, tmp_path)
         received = app.state.log.total
         methods = {entry["method"] for entry in app.state.log.page(0, 10_000)["requests"]}
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -16,6 +16,7 @@ from lmskit.fakes import get_fake
 from lmskit.fakes.app import build_app
 from lmskit.fakes.server import FakeServer
 from tests.conftest import REPO
+from tests.contract.samples import ABSORB_SAMPLE
 
 
 def run_contract(
@@ -77,7 +78,9 @@ def test_absorb_fetches_its_token_once_and_sends_nothing_but_gets(tmp_path) -> N
     seed["credentials"]["admins"][0]["password"] = password
     credentials = {"API_KEY": api_key, "USERNAME": seed["credentials"]["admins"][0]["username"], "PASSWORD": password}
     with served("absorb", seed) as server:
-        result = run_contract("absorb", server.base_url, credentials, "--budget", "3000", junit=tmp_path)
+        result = run_contract(
+            "absorb", server.base_url, credentials, "--budget", "3000", *ABSORB_SAMPLE, junit=tmp_path
+        )
         log = request_log(server)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     writes = [(entry["method"], entry["path"]) for entry in log if entry["method"] != "GET"]

@@ -372,7 +372,7 @@ def shared_fakes() -> Iterator[dict[str, AsgiClient]]:
         yield {"digitalchalk": digitalchalk, "bridge": bridge, "absorb": absorb}
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     vendor=st.sampled_from(["digitalchalk", "bridge", "absorb"]),
     path=st.sampled_from(["seed", "advance", "clock"]),

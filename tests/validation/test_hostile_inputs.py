@@ -189,7 +189,7 @@ JSON = st.recursive(
 FIELDS = st.sampled_from(["request", "response", "status", "headers", "content", "text", "url", "method", "body"])
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.dictionaries(
         FIELDS, JSON | st.dictionaries(FIELDS, JSON | st.dictionaries(FIELDS, JSON, max_size=4), max_size=5)
@@ -228,3 +228,33 @@ def test_a_body_broken_everywhere_stops_at_the_findings_limit() -> None:
     assert result.errors[-1].kind == "limit" and "LMSKIT_MAX_FINDINGS" in result.errors[-1].message
     assert result.errors[0].pointer.startswith("/results/0")
     assert {issue.pointer.split("/")[2] for issue in result.errors[:-1]} <= {str(n) for n in range(1000)}
+
+
+@pytest.mark.parametrize("depth", [201, 200_000])
+def test_a_har_entry_nested_past_the_limit_is_one_line_in_linear_memory(tmp_path: Path, depth: int) -> None:
+    # ijson.items gives each nested value a prefix as long as its path: 200,000 levels took gigabytes before
+    # the HAR reader counted depth itself.
+    har = tmp_path / "deep.har"
+    entry = '{"request": {"method": "GET", "url": "http://x/"}, "response": {"status": 200, "x": %s}}'
+    har.write_text('{"log": {"entries": [' + entry % ("[" * depth + "]" * depth) + "]}}", encoding="utf-8")
+    result = run_lmskit("validate", har)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"lmskit: {har}: an entry is nested deeper than 200 levels; LMSKIT_MAX_DEPTH raises the limit"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"log": {"entries": {}}}', '"log.entries" is not a list; is this a HAR 1.2 file?'),
+        ('{"log": {"entries": 3}}', '"log.entries" is not a list; is this a HAR 1.2 file?'),
+        ('{"log": {"title": "entries", "pages": []}}', 'no "log.entries" list; is this a HAR 1.2 file (log.entries)?'),
+        ('{"entries": [], "log": {}}', 'no "log.entries" list; is this a HAR 1.2 file (log.entries)?'),
+    ],
+)
+def test_a_har_without_an_entries_list_says_so(tmp_path: Path, text: str, message: str) -> None:
+    har = tmp_path / "odd.har"
+    har.write_text(text, encoding="utf-8")
+    result = run_lmskit("validate", har)
+    assert (result.exit_code, result.stderr.strip()) == (2, f"lmskit: {har}: {message}")

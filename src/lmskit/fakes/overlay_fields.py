@@ -13,6 +13,7 @@ from typing import Any
 from lmskit.spec.api import Api
 from lmskit.spec.pointers import join_pointer
 from lmskit.spec.refs import RefError, resolve
+from lmskit.spec.walk import every_branch, iter_combined
 
 _MISSING = object()
 
@@ -26,29 +27,20 @@ def fill_overlay_fields(api: Api, schema_pointer: str, body: Any) -> Any:
 def _fill(api: Api, schema_pointer: str, value: Any, depth: int) -> None:
     if depth > 32:
         return
-    try:
-        resolved = resolve(api.document, {"$ref": "#" + schema_pointer}, schema_pointer)
-    except RefError:
-        return
-    schema, at = resolved.value, resolved.pointer
-    if not isinstance(schema, dict):
-        return
-    for keyword in ("allOf", "anyOf", "oneOf"):
-        for index, _ in enumerate(schema.get(keyword) or []):
-            _fill(api, join_pointer(at, keyword, index), value, depth + 1)
-    if isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for item in value:
-            _fill(api, join_pointer(at, "items"), item, depth + 1)
-    if not isinstance(value, dict):
-        return
-    for name, _ in (schema.get("properties") or {}).items():
-        pointer = join_pointer(at, "properties", name)
-        if name in value:
-            _fill(api, pointer, value[name], depth + 1)
-        elif api.from_overlay(pointer):
-            filled = _overlay_value(api, pointer)
-            if filled is not _MISSING:
-                value[name] = filled
+    for schema, at in iter_combined(api.document, schema_pointer, every_branch):
+        if isinstance(value, list) and isinstance(schema.get("items"), dict):
+            for item in value:
+                _fill(api, join_pointer(at, "items"), item, depth + 1)
+        if not isinstance(value, dict):
+            continue
+        for name, _ in (schema.get("properties") or {}).items():
+            pointer = join_pointer(at, "properties", name)
+            if name in value:
+                _fill(api, pointer, value[name], depth + 1)
+            elif api.from_overlay(pointer):
+                filled = _overlay_value(api, pointer)
+                if filled is not _MISSING:
+                    value[name] = filled
 
 
 def _overlay_value(api: Api, pointer: str) -> Any:

@@ -30,6 +30,7 @@ from typing import Any
 from lmskit.errors import LmskitError
 from lmskit.spec.parameters import Parameter
 from lmskit.spec.pointers import PointerError, join_pointer, resolve_pointer, split_pointer
+from lmskit.spec.walk import iter_tree
 
 COMPARISONS = ("equals", "since")
 
@@ -280,14 +281,7 @@ def _split(exc: PromiseError) -> tuple[str, str]:
     return where, problem
 
 
-def _walk(node: Any, pointer: str, depth: int = 0) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    if depth > 64:
-        return
-    if isinstance(node, Mapping):
-        yield pointer, node
-        for key, value in node.items():
-            if isinstance(value, (Mapping, list)) and key not in ("x-lmskit-filter", "x-lmskit-expect", "example"):
-                yield from _walk(value, join_pointer(pointer, str(key)), depth + 1)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk(value, join_pointer(pointer, index), depth + 1)
+def _walk(node: Any, pointer: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    for at, value in iter_tree(node, pointer, skip=("x-lmskit-filter", "x-lmskit-expect", "example"), max_depth=65):
+        if isinstance(value, Mapping):
+            yield at, value

@@ -10,7 +10,7 @@ object's keys (or the first that fits a scalar's type) is taken; ``properties``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from lmskit.spec.pointers import join_pointer
@@ -18,6 +18,64 @@ from lmskit.spec.refs import RefError, resolve
 
 MAX_DEPTH = 64
 _TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
+
+
+def iter_tree(
+    value: Any,
+    pointer: str = "",
+    *,
+    skip: Collection[str] = (),
+    items_as: str | None = None,
+    max_depth: int = MAX_DEPTH,
+) -> Iterator[tuple[str, Any]]:
+    """``(pointer, value)`` for ``value`` and every value inside it, parents first, without recursion: the walk
+    over a document as data (extensions in a spec, the paths a body holds). Keys in ``skip`` are not entered
+    (examples inside a spec are data, not spec); a list's items are named by index, or all by ``items_as``
+    (``"*"``: one path for the items of a list, to compare bodies with each other); nothing deeper than
+    ``max_depth`` levels is visited."""
+    stack: list[tuple[str, Any, int]] = [(pointer, value, 0)]
+    while stack:
+        at, node, depth = stack.pop()
+        yield at, node
+        if depth >= max_depth:
+            continue
+        children: list[tuple[str, Any, int]] = []
+        if isinstance(node, dict):
+            children = [
+                (join_pointer(at, str(key)), child, depth + 1) for key, child in node.items() if key not in skip
+            ]
+        elif isinstance(node, list):
+            children = [
+                (join_pointer(at, index if items_as is None else items_as), child, depth + 1)
+                for index, child in enumerate(node)
+            ]
+        stack.extend(reversed(children))
+
+
+def schema_at(document: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str] | None:
+    """The schema object at ``pointer``, ``$ref`` chains followed, with the pointer where it really is; None when
+    the pointer leads nowhere, into a cycle, or to something that is no schema object."""
+    try:
+        found = resolve(document, {"$ref": "#" + pointer}, pointer)
+    except RefError:
+        return None
+    return (found.value, found.pointer) if isinstance(found.value, dict) else None
+
+
+class SchemaIndex:
+    """``schema_at`` remembered per pointer: a walk over many values of one schema (every item of a page) looks
+    each pointer up once. For one document that does not change while the index is used."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self._found: dict[str, tuple[dict[str, Any], str] | None] = {}
+
+    def at(self, pointer: str) -> tuple[dict[str, Any], str] | None:
+        try:
+            return self._found[pointer]
+        except KeyError:
+            found = self._found[pointer] = schema_at(self.document, pointer)
+            return found
 
 
 def iter_described(
@@ -59,45 +117,57 @@ def iter_described(
 
 def _nodes(document: dict[str, Any], pointer: str, value: Any) -> Iterator[tuple[dict[str, Any], str]]:
     """The schema at ``pointer`` and, through allOf and the best oneOf/anyOf branch, those it combines."""
-    return iter_combined(
-        document, pointer, lambda at, keyword, branches: _best_branch(document, at, keyword, branches, value)
-    )
+    return iter_combined(document, pointer, branch_for(document, value))
 
 
-Chooser = Callable[[str, str, list[Any]], "str | None"]
+Chooser = Callable[[str, str, list[Any]], "str | list[str] | None"]
+
+
+def every_branch(at: str, keyword: str, branches: list[Any]) -> list[str]:
+    """A chooser for ``iter_combined`` that follows every ``oneOf``/``anyOf`` branch: for questions about what a
+    schema could declare (a property anywhere, every documented path), not about one value."""
+    return [join_pointer(at, keyword, index) for index in range(len(branches))]
+
+
+Schemas = dict[str, Any] | SchemaIndex  # a document, or an index over one
+
+
+def _lookup(schemas: Schemas) -> Callable[[str], tuple[dict[str, Any], str] | None]:
+    if isinstance(schemas, SchemaIndex):
+        return schemas.at
+    return lambda pointer: schema_at(schemas, pointer)
 
 
 def iter_combined(
-    document: dict[str, Any], pointer: str, choose: Chooser | None = None, limit: int = 10_000
+    document: Schemas, pointer: str, choose: Chooser | None = None, limit: int = 10_000
 ) -> Iterator[tuple[dict[str, Any], str]]:
     """``(node, pointer)`` for the schema at ``pointer`` and every schema its ``allOf`` combines, ``$ref``
     followed, each read once (a branch that refers back to itself, or a chain naming the same schema twice at
     every level, costs one visit per schema: no recursion error, no 2**depth visits). ``choose(at, keyword,
-    branches)`` picks one ``oneOf``/``anyOf`` branch to follow too (by its pointer), or None for none."""
+    branches)`` picks the ``oneOf``/``anyOf`` branches to follow too (a pointer, a list of them, or None for
+    none; ``every_branch`` follows all). Nodes come depth first: a schema, then its ``allOf`` branches in
+    order, then the chosen ``anyOf`` and ``oneOf`` branches."""
+    lookup = _lookup(document)
     pending = [pointer]
     seen: set[str] = set()
     while pending and len(seen) < limit:
-        current = pending.pop()
-        try:
-            found = resolve(document, {"$ref": "#" + current}, current)
-        except RefError:
+        found = lookup(pending.pop())
+        if found is None or found[1] in seen:
             continue
-        node, at = found.value, found.pointer
-        if not isinstance(node, dict) or at in seen:
-            continue
+        node, at = found
         seen.add(at)
         yield node, at
+        following: list[str] = []
         branches = node.get("allOf")
         if isinstance(branches, list):
-            pending.extend(join_pointer(at, "allOf", index) for index in reversed(range(len(branches))))
-        if choose is None:
-            continue
-        for keyword in ("oneOf", "anyOf"):
-            alternatives = node.get(keyword)
-            if isinstance(alternatives, list) and alternatives:
-                best = choose(at, keyword, alternatives)
-                if best is not None:
-                    pending.append(best)
+            following.extend(join_pointer(at, "allOf", index) for index in range(len(branches)))
+        if choose is not None:
+            for keyword in ("anyOf", "oneOf"):
+                alternatives = node.get(keyword)
+                if isinstance(alternatives, list) and alternatives:
+                    chosen = choose(at, keyword, alternatives)
+                    following.extend([chosen] if isinstance(chosen, str) else chosen or [])
+        pending.extend(reversed(following))
 
 
 def declared_types(document: dict[str, Any], pointer: str) -> set[str] | None:
@@ -112,24 +182,29 @@ def declared_types(document: dict[str, Any], pointer: str) -> set[str] | None:
     return allowed
 
 
-def _best_branch(document: dict[str, Any], at: str, keyword: str, branches: list[Any], value: Any) -> str | None:
-    scored: list[tuple[int, int, str]] = []
-    for index, _ in enumerate(branches):
-        pointer = join_pointer(at, keyword, index)
-        try:
-            branch = resolve(document, {"$ref": "#" + pointer}, pointer).value
-        except RefError:
-            continue
-        if not isinstance(branch, dict):
-            continue
-        declared = branch.get("type")
-        kinds = declared if isinstance(declared, list) else [declared] if declared else []
-        fits = not kinds or any(_fits(kind, value) for kind in kinds)
-        names = set(branch.get("properties") or {}) & set(value) if isinstance(value, dict) else set()
-        scored.append((int(fits), len(names), pointer))
-    if not scored:
-        return None
-    return max(scored, key=lambda item: (item[0], item[1]))[2]
+def branch_for(schemas: Schemas, value: Any) -> Chooser:
+    """A chooser for ``iter_combined``: the ``oneOf``/``anyOf`` branch that describes ``value`` best (its type
+    fits, then the most of an object's keys among its properties; the first on a tie)."""
+    lookup = _lookup(schemas)
+
+    def choose(at: str, keyword: str, branches: list[Any]) -> str | None:
+        scored: list[tuple[int, int, str]] = []
+        for index, _ in enumerate(branches):
+            pointer = join_pointer(at, keyword, index)
+            found = lookup(pointer)
+            if found is None:
+                continue
+            branch = found[0]
+            declared = branch.get("type")
+            kinds = declared if isinstance(declared, list) else [declared] if declared else []
+            fits = not kinds or any(_fits(kind, value) for kind in kinds)
+            names = set(branch.get("properties") or {}) & set(value) if isinstance(value, dict) else set()
+            scored.append((int(fits), len(names), pointer))
+        if not scored:
+            return None
+        return max(scored, key=lambda item: (item[0], item[1]))[2]
+
+    return choose
 
 
 def _fits(kind: Any, value: Any) -> bool:

@@ -24,7 +24,7 @@ import yaml
 from lmskit.spec.api import Api
 from lmskit.spec.patterns import DATE_TIME_ANY_OFFSET, DOTNET_TIMESPAN
 from lmskit.spec.pointers import join_pointer, split_pointer
-from lmskit.spec.refs import RefError, resolve
+from lmskit.spec.walk import every_branch, iter_combined, iter_tree, schema_at
 from lmskit.validation.results import ValidationResult
 
 _INDEX = re.compile(r"/\d+(?=/|$)")
@@ -164,7 +164,7 @@ class DriftCollector:
         response_key = (result.vendor, result.operation, result.schema_pointer)
         self._responses_of[response_key] += 1
         self._files_of[response_key].add(file)
-        self.seen[response_key].update(path for path, _ in _walk_values(result.body, ""))
+        self.seen[response_key].update(path for path, _ in iter_tree(result.body, items_as="*", max_depth=64) if path)
         for issue in result.issues:
             key: tuple[str, str, str, str, str]
             if issue.kind == "undocumented-field":
@@ -251,7 +251,7 @@ def _item(api: Api, kind: str, operation: str, path: str, pointer: str, tally: _
     shown = ", ".join(f"{value} x{count}" for value, count in tally.values.most_common(5))
     counts = (tally.count, tally.responses, len(tally.files))
     if kind == "foreign-body":
-        resolved = _resolved(api.document, pointer)
+        resolved = schema_at(api.document, pointer)
         at = resolved[1] if resolved is not None else pointer
         name = at.rsplit("/", 1)[-1] if at.startswith("/components/schemas/") else "the documented body"
         detail = (
@@ -380,30 +380,20 @@ def schema_site(document: dict[str, Any], schema_pointer: str, instance_pointer:
     """
     site = schema_pointer
     for token in split_pointer(instance_pointer):
-        resolved = _resolved(document, site)
-        if resolved is None:
-            return None
-        child = _child(document, resolved[0], resolved[1], token, 0)
+        child = _child(document, site, token)
         if child is None:
             return None
         site = child
     return site
 
 
-def _child(document: dict[str, Any], node: dict[str, Any], at: str, token: str, depth: int) -> str | None:
-    if depth > 16:
-        return None
-    if token.isdigit() and isinstance(node.get("items"), dict):
-        return join_pointer(at, "items")
-    if token in (node.get("properties") or {}):
-        return join_pointer(at, "properties", token)
-    for keyword in ("allOf", "anyOf", "oneOf"):
-        for index, _ in enumerate(node.get(keyword) or []):
-            branch = _resolved(document, join_pointer(at, keyword, index))
-            if branch is not None:
-                found = _child(document, branch[0], branch[1], token, depth + 1)
-                if found is not None:
-                    return found
+def _child(document: dict[str, Any], at: str, token: str) -> str | None:
+    """The schema pointer for the instance key ``token`` under the schema at ``at``, in any combined branch."""
+    for node, where in iter_combined(document, at, every_branch):
+        if token.isdigit() and isinstance(node.get("items"), dict):
+            return join_pointer(where, "items")
+        if token in (node.get("properties") or {}):
+            return join_pointer(where, "properties", token)
     return None
 
 
@@ -418,48 +408,19 @@ def _node(document: dict[str, Any], pointer: str) -> dict[str, Any]:
     return node if isinstance(node, dict) else {}
 
 
-def _resolved(document: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str] | None:
-    try:
-        found = resolve(document, {"$ref": "#" + pointer}, pointer)
-    except RefError:
-        return None
-    return (found.value, found.pointer) if isinstance(found.value, dict) else None
-
-
-def _walk_values(value: Any, pointer: str, depth: int = 0) -> list[tuple[str, Any]]:
-    found: list[tuple[str, Any]] = []
-    if depth > 64:
-        return found
-    if isinstance(value, dict):
-        for key, child in value.items():
-            path = join_pointer(pointer, key)
-            found.append((path, child))
-            found.extend(_walk_values(child, path, depth + 1))
-    elif isinstance(value, list):
-        for child in value:
-            found.extend(_walk_values(child, pointer + "/*", depth + 1))
-    return found
-
-
 def _documented_paths(document: dict[str, Any], schema_pointer: str, path: str, depth: int) -> list[tuple[str, str]]:
     """Every documented property path under a response schema, arrays as ``*``."""
     if depth > 8:
         return []
-    resolved = _resolved(document, schema_pointer)
-    if resolved is None:
-        return []
-    node, at = resolved
     found: list[tuple[str, str]] = []
-    for keyword in ("allOf", "anyOf", "oneOf"):
-        for index, _ in enumerate(node.get(keyword) or []):
-            found.extend(_documented_paths(document, join_pointer(at, keyword, index), path, depth + 1))
-    for name in node.get("properties") or {}:
-        child = join_pointer(at, "properties", name)
-        child_path = join_pointer(path, name)
-        found.append((child_path, child))
-        found.extend(_documented_paths(document, child, child_path, depth + 1))
-    if isinstance(node.get("items"), dict):
-        found.extend(_documented_paths(document, join_pointer(at, "items"), path + "/*", depth + 1))
+    for node, at in iter_combined(document, schema_pointer, every_branch):
+        for name in node.get("properties") or {}:
+            child = join_pointer(at, "properties", name)
+            child_path = join_pointer(path, name)
+            found.append((child_path, child))
+            found.extend(_documented_paths(document, child, child_path, depth + 1))
+        if isinstance(node.get("items"), dict):
+            found.extend(_documented_paths(document, join_pointer(at, "items"), path + "/*", depth + 1))
     return found
 
 

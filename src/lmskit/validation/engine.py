@@ -20,6 +20,7 @@ from lmskit.spec.pointers import join_pointer
 from lmskit.spec.refs import RefError, resolve
 from lmskit.spec.responses import ResponseShape
 from lmskit.spec.schemas import SchemaViolation
+from lmskit.spec.walk import SchemaIndex, branch_for, iter_combined
 
 ERROR, WARNING = "error", "warning"
 # Findings kept per response; LMSKIT_MAX_FINDINGS raises it.
@@ -292,69 +293,48 @@ def iter_undocumented(document: dict[str, Any], schema_pointer: str, instance: A
 
     ``({"id": 1, "extra": 2}, schema with properties {id})`` → ``("/extra", "<schema pointer>/properties")``.
     """
-    yield from _walk(document, schema_pointer, instance, "", 0)
+    yield from _walk(SchemaIndex(document), schema_pointer, instance, "", 0)
 
 
 def _walk(
-    document: dict[str, Any], schema_pointer: str, instance: Any, pointer: str, depth: int
+    index: SchemaIndex, schema_pointer: str, instance: Any, pointer: str, depth: int
 ) -> Iterator[tuple[str, str]]:
     if depth > 64:
         return
-    try:
-        schema = resolve(document, {"$ref": "#" + schema_pointer}, schema_pointer)
-    except RefError:
+    found = index.at(schema_pointer)
+    if found is None:
         return
-    node, at = schema.value, schema.pointer
-    if not isinstance(node, dict):
-        return
+    node, at = found
     if isinstance(instance, dict):
-        properties, open_schema, additional = _object_shape(document, node, at, instance)
+        properties, open_schema, additional = _object_shape(index, node, at, instance)
         for key, value in instance.items():
             child = join_pointer(pointer, key)
             if key in properties:
-                yield from _walk(document, properties[key], value, child, depth + 1)
+                yield from _walk(index, properties[key], value, child, depth + 1)
             elif additional is not None:
-                yield from _walk(document, additional, value, child, depth + 1)
+                yield from _walk(index, additional, value, child, depth + 1)
             elif not open_schema:
                 yield child, at
     elif isinstance(instance, list):
         items = node.get("items")
         if isinstance(items, dict):
-            for index, value in enumerate(instance):
-                yield from _walk(document, join_pointer(at, "items"), value, join_pointer(pointer, index), depth + 1)
+            for position, value in enumerate(instance):
+                child = join_pointer(pointer, position)
+                yield from _walk(index, join_pointer(at, "items"), value, child, depth + 1)
 
 
 def _object_shape(
-    document: dict[str, Any], node: dict[str, Any], at: str, instance: dict[str, Any]
+    index: SchemaIndex, node: dict[str, Any], at: str, instance: dict[str, Any]
 ) -> tuple[dict[str, str], bool, str | None]:
-    """(property name → schema pointer, whether any key is allowed untyped, the additionalProperties schema)."""
-    properties: dict[str, str] = {name: join_pointer(at, "properties", name) for name in node.get("properties") or {}}
-    additional = node.get("additionalProperties")
-    additional_pointer = join_pointer(at, "additionalProperties") if isinstance(additional, dict) else None
-    open_schema = not properties and not any(k in node for k in ("allOf", "oneOf", "anyOf")) and additional is not False
-    for index, _ in enumerate(node.get("allOf") or []):
-        branch = _resolved(document, join_pointer(at, "allOf", index))
-        if branch is not None:
-            sub_properties, _, sub_additional = _object_shape(document, branch[0], branch[1], instance)
-            properties.update(sub_properties)
-            additional_pointer = additional_pointer or sub_additional
-    for keyword in ("oneOf", "anyOf"):
-        branches = [_resolved(document, join_pointer(at, keyword, i)) for i, _ in enumerate(node.get(keyword) or [])]
-        best = max(
-            (b for b in branches if b is not None),
-            key=lambda b: len(set(b[0].get("properties") or {}) & set(instance)),
-            default=None,
-        )
-        if best is not None:
-            sub_properties, _, sub_additional = _object_shape(document, best[0], best[1], instance)
-            properties.update(sub_properties)
-            additional_pointer = additional_pointer or sub_additional
+    """(property name → schema pointer, whether any key is allowed untyped, the additionalProperties schema), over
+    the schema and what it combines (``iter_combined``: allOf, the oneOf/anyOf branch that fits ``instance``)."""
+    properties: dict[str, str] = {}
+    additional_pointer: str | None = None
+    for combined, where in iter_combined(index, at, branch_for(index, instance)):
+        properties.update({name: join_pointer(where, "properties", name) for name in combined.get("properties") or {}})
+        if additional_pointer is None and isinstance(combined.get("additionalProperties"), dict):
+            additional_pointer = join_pointer(where, "additionalProperties")
+    own = node.get("properties")
+    combines = any(keyword in node for keyword in ("allOf", "oneOf", "anyOf"))
+    open_schema = not own and not combines and node.get("additionalProperties") is not False
     return properties, open_schema, additional_pointer
-
-
-def _resolved(document: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str] | None:
-    try:
-        found = resolve(document, {"$ref": "#" + pointer}, pointer)
-    except RefError:
-        return None
-    return (found.value, found.pointer) if isinstance(found.value, dict) else None

@@ -66,13 +66,28 @@ def _behind_a_prefix(api: Api, method: str, path: str) -> Operation | None:
     return None
 
 
+# Routes remembered per (method, URL, vendor): a capture asks for the same few URLs again and again (each page of
+# a list), and a bounded memory keeps a capture of unique URLs from growing it without end.
+ROUTE_MEMORY = 4096
+
+
 class ExchangeRouter:
     def __init__(self, apis: Mapping[str, Api], default_vendor: str | None) -> None:
         self.apis = apis
         self.default_vendor = default_vendor
+        self._routes: dict[tuple[str, str, str | None], Routed | Unrouted] = {}
 
     def route(self, method: str, url: str, vendor: str | None = None) -> Routed | Unrouted:
         """``vendor`` claims the URL's host for that vendor (a recording says which vendor it was made against)."""
+        key = (method, url, vendor)
+        found = self._routes.get(key)
+        if found is None:
+            if len(self._routes) >= ROUTE_MEMORY:
+                self._routes.clear()
+            found = self._routes[key] = self._route(method, url, vendor)
+        return found
+
+    def _route(self, method: str, url: str, vendor: str | None) -> Routed | Unrouted:
         parts = urlsplit(url)
         host, path = parts.hostname or "", parts.path or "/"
         # A host claimed for a vendor (a recording says which; --vendor) may sit behind a gateway's path prefix.

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from lmskit import bounded, inputs
 from lmskit.errors import InputError
 from lmskit.validation.exchange import Exchange
+from lmskit.validation.har_stream import HarShapeError, iter_entries
 
 _CHUNK = 1 << 20
 
@@ -246,26 +247,14 @@ def iter_har(path: Path) -> Iterator[Exchange]:
 
 def _stream_entries(handle: IO[bytes], source: str) -> Iterator[Any]:
     """The items of ``log.entries``, one at a time, from an incremental JSON parser (ijson): a page title that
-    says "entries" is just text, and no entry is decoded twice."""
+    says "entries" is just text, no entry is decoded twice, and nesting stops at the depth limit."""
     import ijson
 
-    seen = {"entries": False}
-
-    def events() -> Iterator[tuple[str, str, Any]]:
-        for prefix, event, value in ijson.parse(handle, use_float=True):
-            if prefix == "log.entries" and event != "end_array":
-                if event != "start_array":
-                    raise InputError(f'{source}: "log.entries" is not a list; is this a HAR 1.2 file?')
-                seen["entries"] = True
-            yield prefix, event, value
-
     try:
-        for entry in ijson.items(events(), "log.entries.item"):
-            try:
-                bounded.check_shape(entry)
-            except bounded.LimitError as exc:
-                raise InputError(f"{source}: an entry is {exc}") from None
-            yield entry
+        yield from iter_entries(ijson.basic_parse(handle, use_float=True), bounded.MAX_DEPTH)
+    except HarShapeError as exc:
+        limit = "; LMSKIT_MAX_DEPTH raises the limit" if "deeper" in str(exc) else ""
+        raise InputError(f"{source}: {exc}{limit}") from None
     except ijson.IncompleteJSONError as exc:
         if "premature EOF" in str(exc):
             raise InputError(
@@ -278,5 +267,3 @@ def _stream_entries(handle: IO[bytes], source: str) -> Iterator[Any]:
         raise InputError(f"{source}: not valid JSON ({detail}); re-export the HAR") from None
     except UnicodeDecodeError:
         raise InputError(f"{source}: not UTF-8 text; re-export the HAR") from None
-    if not seen["entries"]:
-        raise InputError(f'{source}: no "log.entries" list; is this a HAR 1.2 file (log.entries)?')

@@ -17,6 +17,7 @@ from lmskit.spec.lint._problem import Problem
 from lmskit.spec.loader import Spec
 from lmskit.spec.pointers import join_pointer
 from lmskit.spec.schemas import CLIENT_FORMATS
+from lmskit.spec.walk import iter_tree
 
 ERRATUM_REQUIRED = ("docs", "spec", "why")
 ERRATUM_OPTIONAL = ("source", "confidence")
@@ -28,24 +29,21 @@ def check_annotations(spec: Spec) -> Iterator[Problem]:
     yield from _walk(spec.document, "")
 
 
-def _walk(node: Any, pointer: str) -> Iterator[Problem]:
-    if isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from _walk(item, join_pointer(pointer, index))
-        return
-    if not isinstance(node, dict):
-        return
-    if "x-lmskit-errata" in node:
-        yield from _check_errata(node["x-lmskit-errata"], join_pointer(pointer, "x-lmskit-errata"))
-    if "x-lmskit-evidence" in node:
-        yield from _check_evidence(node["x-lmskit-evidence"], join_pointer(pointer, "x-lmskit-evidence"))
-    if "x-lmskit-confidence" in node:
-        yield from _check_confidence(node, pointer)
-    if "x-lmskit-client-format" in node:
-        yield from _check_client_format(node, pointer)
-    for key, value in node.items():
-        if key not in ("x-lmskit-errata", "x-lmskit-evidence", "example", "examples"):
-            yield from _walk(value, join_pointer(pointer, str(key)))
+_NOT_SPEC = ("x-lmskit-errata", "x-lmskit-evidence", "example", "examples")  # data: checked as a whole, not entered
+
+
+def _walk(document: Any, start: str) -> Iterator[Problem]:
+    for pointer, node in iter_tree(document, start, skip=_NOT_SPEC):
+        if not isinstance(node, dict):
+            continue
+        if "x-lmskit-errata" in node:
+            yield from _check_errata(node["x-lmskit-errata"], join_pointer(pointer, "x-lmskit-errata"))
+        if "x-lmskit-evidence" in node:
+            yield from _check_evidence(node["x-lmskit-evidence"], join_pointer(pointer, "x-lmskit-evidence"))
+        if "x-lmskit-confidence" in node:
+            yield from _check_confidence(node, pointer)
+        if "x-lmskit-client-format" in node:
+            yield from _check_client_format(node, pointer)
 
 
 def _check_errata(errata: Any, pointer: str) -> Iterator[Problem]:
