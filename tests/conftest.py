@@ -100,22 +100,16 @@ def run_lmskit(
 def invoke_lmskit(
     *args: str | Path, env: Mapping[str, str | None] | None = None, stdin: str | None = None
 ) -> CliResult:
-    """Run the CLI in this process (typer's CliRunner), with the one error boundary ``lmskit.cli.main`` has:
-    an LmskitError is one ``lmskit: …`` line on stderr and exit 2."""
+    """Run the CLI in this process (typer's CliRunner). The app's own error boundary turns an LmskitError into
+    its ``lmskit: …`` line and exit 2, as for users; anything else escaping is a bug and raised here."""
     from typer.testing import CliRunner
 
     from lmskit.cli import app
-    from lmskit.errors import LmskitError
 
     result = CliRunner().invoke(app, [str(arg) for arg in args], env=env, input=stdin, catch_exceptions=True)
-    stderr = result.stderr
-    code = result.exit_code
-    if isinstance(result.exception, LmskitError):
-        stderr += f"lmskit: {result.exception}\n"
-        code = 2
-    elif result.exception is not None and not isinstance(result.exception, SystemExit):
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return CliResult(code, result.stdout, stderr)
+    return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
 class SpecCopy:

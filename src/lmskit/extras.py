@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib.util
 from typing import NoReturn
 
-from lmskit.errors import LmskitError
+from lmskit.errors import MissingExtra as MissingExtra
 
 # The modules each extra brings, as imported.
 EXTRAS: dict[str, tuple[str, ...]] = {
@@ -34,10 +34,6 @@ def install_hint(extra: str) -> str:
         f'pip install ".[{extra}]" in your lms-contract-kit checkout (or your wheel or git URL with [{extra}]; the'
         " kit is not on the package index)"
     )
-
-
-class MissingExtra(LmskitError, ImportError):
-    """A part of the kit whose extra is not installed; the message names the ``pip install`` to run."""
 
 
 def require(extra: str, what: str) -> None:

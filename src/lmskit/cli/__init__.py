@@ -7,14 +7,31 @@ Exit codes: 0 all good, 1 findings (lint problems, drift), 2 lmskit could not do
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from lmskit.cli import contract, diff, fixtures, generate, lint, operations, proxy, record, redact, serve, validate
 from lmskit.errors import LmskitError
 
+
+class _Boundary(TyperGroup):
+    """The one place an error becomes output: an LmskitError is one ``lmskit: …`` line per error on stderr and
+    exit 2, whether the app runs from ``main`` or in a test's CliRunner. Commands raise; they never exit 2."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
+        try:
+            return super().invoke(ctx)
+        except LmskitError as exc:
+            for line in str(exc).splitlines() or [exc.__class__.__name__]:
+                print(f"lmskit: {line}", file=sys.stderr)
+            sys.stderr.flush()
+            ctx.exit(2)
+
+
 app = typer.Typer(
+    cls=_Boundary,
     name="lmskit",
     help="Contracts for LMS vendor APIs: lint specs, generate clients, serve verified fakes, run contract suites.",
     no_args_is_help=True,
@@ -53,8 +70,4 @@ app.add_typer(fixtures.fixtures_app, name="fixtures")
 
 
 def main() -> None:
-    try:
-        app()
-    except LmskitError as exc:
-        print(f"lmskit: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+    app()

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, announce_config, overlay_choices, spec_targets
-from lmskit.errors import SpecError
+from lmskit.errors import SeveralErrors, SpecError
 from lmskit.project import overlays_by_vendor
 from lmskit.spec.lint import LintFinding, lint_spec
 from lmskit.spec.loader import Spec, display_path, load_spec
@@ -92,9 +92,9 @@ def lint_command(
             print(f"{display_path(spec.path)}{layered}: {operation_count} operations, {verdict}", file=sys.stderr)
     if output_format is OutputFormat.json:
         print(json.dumps({"specs": results}, indent=2))
-    for error in errors:
-        print(f"lmskit: {error}", file=sys.stderr)
+    if len(errors) == 1:
+        raise errors[0]
     if errors:
-        raise typer.Exit(2)
+        raise SeveralErrors(list(errors))
     if findings:
         raise typer.Exit(1)

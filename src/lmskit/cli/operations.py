@@ -18,8 +18,9 @@ def operations_command(
 
     Example: lmskit operations absorb
     """
+    apis = apis_for(vendor_names(vendors), overlay, no_config)  # first: a wrong name prints no half table
     print("| vendor | operationId | method | path |")
     print("|---|---|---|---|")
-    for name, api in apis_for(vendor_names(vendors), overlay, no_config).items():
+    for name, api in apis.items():
         for operation in api.operations.values():
             print(f"| {name} | `{operation.operation_id}` | {operation.method.upper()} | `{operation.path}` |")

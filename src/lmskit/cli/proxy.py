@@ -11,7 +11,7 @@ import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
 from lmskit.cli.redact import credential_values
-from lmskit.errors import UsageError
+from lmskit.errors import PortUnavailable, UsageError
 from lmskit.extras import require
 from lmskit.vendors import VENDORS, get_vendor
 
@@ -47,8 +47,7 @@ def proxy_command(
     if not target.startswith(("http://", "https://")):
         raise UsageError(f"--target {target!r}: the vendor's base URL, e.g. https://rest.myabsorb.com")
     if not is_loopback(host) and not expose:
-        print(f"lmskit: {host} is not a loopback address; pass --expose to serve the proxy there", file=sys.stderr)
-        raise typer.Exit(2)
+        raise UsageError(f"{host} is not a loopback address; pass --expose to serve the proxy there")
     api = apis_for([name], overlay, no_config)[name]
     redactor = Redactor({name: api}, project_salt(), default_vendor=name) if record is not None else None
     if redactor is not None:
@@ -65,8 +64,7 @@ def proxy_command(
     try:
         sock = bind(host, port)
     except OSError as exc:
-        print(f"lmskit: cannot listen on {host}:{port} ({exc.strerror}); pass another --port", file=sys.stderr)
-        raise typer.Exit(2) from None
+        raise PortUnavailable(f"cannot listen on {host}:{port} ({exc.strerror}); pass another --port") from None
     shown = f"[{host}]" if ":" in host else host
     mode = "forwards writes" if allow_writes else "read-only: writes get 403 (--allow-writes to forward them)"
     print(f"lmskit: validating proxy for {name} at http://{shown}:{sock.getsockname()[1]} -> {target} ({mode})")

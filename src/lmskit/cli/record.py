@@ -15,7 +15,7 @@ from rich.console import Console
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
 from lmskit.cli.redact import credential_values
-from lmskit.errors import UsageError
+from lmskit.errors import RunStopped, UsageError
 from lmskit.reachability import connect_problem
 from lmskit.vendors import VENDORS, get_vendor
 
@@ -88,9 +88,10 @@ def record_command(
         print(f"  {operation_id}: {', '.join(str(s) for s in statuses)}")
     for operation_id, why in summary.unreached.items():
         print(f"  {operation_id}: not recorded ({why})")
+    if summary.stopped and not written:
+        raise RunStopped(f"the walk stopped early, with nothing recorded: {summary.stopped}")
     if summary.stopped:
         print(f"lmskit: the walk stopped early: {summary.stopped}", file=sys.stderr)
-        raise typer.Exit(2 if not written else 0)
 
 
 def _pair(text: str) -> tuple[str, Any]:

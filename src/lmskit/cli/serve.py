@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
+from lmskit.errors import PortUnavailable, UsageError
 from lmskit.extras import require
 from lmskit.fakes.request_log import DEFAULT_CAPACITY
 from lmskit.vendors import get_vendor
@@ -65,12 +66,10 @@ def serve_command(
 
     vendor = get_vendor(vendor).name
     if not is_loopback(host) and not expose:
-        print(
-            f"lmskit: {host} is not a loopback address: anyone who reaches it could reset the fake and read its"
-            " credentials; pass --expose to serve it there with a token-protected control API",
-            file=sys.stderr,
+        raise UsageError(
+            f"{host} is not a loopback address: anyone who reaches it could reset the fake and read its"
+            " credentials; pass --expose to serve it there with a token-protected control API"
         )
-        raise typer.Exit(2)
     api = apis_for([vendor], overlay, no_config)[vendor]
     fake = get_fake(vendor)
     options: dict[str, int | str] = {"log_size": log_size}
@@ -85,8 +84,7 @@ def serve_command(
     try:
         sock = bind(host, port)
     except OSError as exc:
-        print(f"lmskit: cannot listen on {host}:{port} ({exc.strerror}); pass another --port", file=sys.stderr)
-        raise typer.Exit(2) from None
+        raise PortUnavailable(f"cannot listen on {host}:{port} ({exc.strerror}); pass another --port") from None
     actual = sock.getsockname()[1]
     shown_host = f"[{host}]" if ":" in host else host
     layered = f" with {len(api.overlays)} overlay(s)" if api.overlays else ""

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
+from lmskit.errors import NothingValidated
 from lmskit.reporting.console import TextReporter
 from lmskit.reporting.json_stream import JsonReporter
 from lmskit.reporting.junit import JunitReporter
@@ -98,17 +99,14 @@ def validate_command(
 
 def _nothing_validated(report: RunReport) -> None:
     if not report.skipped and not report.not_covered:
-        print(f"lmskit: no responses found in {report.files} input file(s)", file=sys.stderr)
-    else:
-        hosts = ", ".join(host for host, _ in report.skipped_hosts.most_common(5) if host) or "none"
-        parts = []
-        if report.skipped:
-            parts.append(f"{report.skipped} skipped (hosts no vendor spec names: {hosts})")
-        if report.not_covered:
-            parts.append(f"{report.not_covered_calls} on vendor paths no spec describes")
-        print(
-            f"lmskit: nothing was validated: {'; '.join(parts)}; pass --vendor VENDOR to claim a host "
-            "(a fake on localhost, a proxy)",
-            file=sys.stderr,
-        )
-    raise typer.Exit(2)
+        raise NothingValidated(f"no responses found in {report.files} input file(s)")
+    hosts = ", ".join(host for host, _ in report.skipped_hosts.most_common(5) if host) or "none"
+    parts = []
+    if report.skipped:
+        parts.append(f"{report.skipped} skipped (hosts no vendor spec names: {hosts})")
+    if report.not_covered:
+        parts.append(f"{report.not_covered_calls} on vendor paths no spec describes")
+    raise NothingValidated(
+        f"nothing was validated: {'; '.join(parts)}; pass --vendor VENDOR to claim a host "
+        "(a fake on localhost, a proxy)"
+    )

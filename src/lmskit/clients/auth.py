@@ -18,12 +18,8 @@ from collections.abc import Generator, Mapping
 import httpx
 
 from lmskit.clients.described import ClientSetupError, Described
-from lmskit.errors import LmskitError
+from lmskit.errors import TokenError as TokenError
 from lmskit.spec.security import Scheme
-
-
-class TokenError(LmskitError):
-    """The token request failed. Names the operation and its status, never a credential."""
 
 
 class SpecAuth(httpx.Auth):

@@ -14,16 +14,12 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from lmskit.errors import LmskitError
+from lmskit.errors import ClientSetupError as ClientSetupError
 from lmskit.spec.operations import Operation, iter_operations
 from lmskit.spec.paging import Pagination, RateLimit, pagination_of, read_rate_limit, retry_safe
 from lmskit.spec.router import Match, Router
 from lmskit.spec.security import Security, read_security
 from lmskit.spec.servers import Server, base_paths, read_servers, split_base_path
-
-
-class ClientSetupError(LmskitError):
-    """A client cannot be set up as asked: an unknown package, a missing credential, a bad setting."""
 
 
 @dataclass(frozen=True, eq=False)

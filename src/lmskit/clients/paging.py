@@ -24,13 +24,9 @@ from typing import Any
 import httpx
 
 from lmskit.clients.described import ClientSetupError, described, package_of
-from lmskit.errors import LmskitError
+from lmskit.errors import PageError as PageError
 from lmskit.spec.operations import Operation
 from lmskit.spec.paging import Pagination, UnsafeLink, next_page
-
-
-class PageError(LmskitError):
-    """A page could not be read: an error status, a link to another host, a link that repeats its page."""
 
 
 def paginate(

@@ -29,7 +29,7 @@ import httpx
 from httpx_retries import Retry, RetryTransport
 
 from lmskit.clients.described import Described
-from lmskit.errors import LmskitError
+from lmskit.errors import BudgetSpent as BudgetSpent
 from lmskit.spec.paging import IDEMPOTENT_METHODS, RateLimit
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -82,10 +82,6 @@ def shared_pacer(vendor: str, credential_key: str, limit: RateLimit) -> Pacer:
         if pacer is None:
             pacer = _PACERS[(vendor, credential_key)] = Pacer(limit)
         return pacer
-
-
-class BudgetSpent(LmskitError):
-    """The request budget is spent; the request that would pass it was not sent."""
 
 
 class RequestBudget:

@@ -13,23 +13,12 @@ from typing import Any
 import httpx
 
 from lmskit.contract.credentials import Credentials
-from lmskit.errors import LmskitError
+from lmskit.errors import AuthError as AuthError
 from lmskit.spec.api import Api
 from lmskit.spec.security import Scheme
 
 # (method, path, headers, json body) → response
 Send = Callable[[str, str, dict[str, str], Any], httpx.Response]
-
-
-class AuthError(LmskitError):
-    """Credentials are missing, or the token request failed. Never carries a credential; a failed token request
-    keeps its operation, status and a short excerpt of the answer (masked by the run before it is shown)."""
-
-    def __init__(self, message: str, operation: str = "", status: int | None = None, excerpt: str = "") -> None:
-        super().__init__(message)
-        self.operation = operation
-        self.status = status
-        self.excerpt = excerpt
 
 
 # A fetched token is used this long, then fetched again: well inside the shortest documented lifetime

@@ -11,15 +11,10 @@ import httpx
 
 from lmskit.contract.auth import Authenticator
 from lmskit.contract.targets import Target, fake_target
-from lmskit.errors import LmskitError
+from lmskit.errors import WrongTarget as WrongTarget
 from lmskit.spec.api import Api
 from lmskit.spec.operations import Operation
 from lmskit.spec.paging import RateLimit
-
-
-class WrongTarget(LmskitError):
-    """The target answers, but not as this vendor's API at the spec's base path (a missing base path, another
-    vendor's server)."""
 
 
 def probe_operation(api: Api, environ: dict[str, str] | None = None) -> tuple[Operation, str]:

@@ -30,7 +30,8 @@ from lmskit.contract.stats import CheckFailure, OperationStats, VendorStats
 from lmskit.contract.success import install_success_cases
 from lmskit.contract.targets import Target, TargetUnreachable, fake_target, live_target, served_target
 from lmskit.contract.wiring import build_schema, has_links, selected_operations
-from lmskit.errors import LmskitError
+from lmskit.errors import CredentialsRejected as CredentialsRejected
+from lmskit.errors import RunStopped as RunStopped
 from lmskit.redaction.secrets import KnownSecrets
 from lmskit.spec.api import Api
 from lmskit.spec.operations import Operation
@@ -48,14 +49,6 @@ class BrokenPromise(AssertionError):
     def __init__(self, broken: Broken) -> None:
         super().__init__(broken.message)
         self.code, self.title, self.message = broken.code, broken.title, broken.message
-
-
-class RunStopped(LmskitError):
-    """The run cannot go on: the budget is spent or the target stopped answering."""
-
-
-class CredentialsRejected(LmskitError):
-    """The configured credentials do not authenticate at the target."""
 
 
 # Credential fields that name someone rather than prove it: kept readable in reports.

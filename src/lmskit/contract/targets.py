@@ -17,19 +17,13 @@ from lmskit.contract.credentials import Credentials, credentials_from_env
 from lmskit.contract.harvest import Record
 from lmskit.contract.inprocess import BASE_URL, InProcessSession
 from lmskit.contract.pacing import PacedAdapter, RequestGate
-from lmskit.errors import LmskitError, UsageError
+from lmskit.errors import TargetUnreachable as TargetUnreachable
+from lmskit.errors import UsageError
+from lmskit.errors import WritesNotAllowed as WritesNotAllowed
 from lmskit.reachability import connect_problem
 from lmskit.spec.api import Api
 
 # How long a live run waits for the target to accept a connection before it gives up with one line.
-
-
-class WritesNotAllowed(LmskitError):
-    """A write to a live tenant was asked for without the second opt-in."""
-
-
-class TargetUnreachable(LmskitError):
-    """Nothing answers at the target's address."""
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from lmskit.errors import LmskitError
+from lmskit.errors import StoreError as StoreError
 
 _KIT_TABLES = """
 CREATE TABLE IF NOT EXISTS lmskit_meta (
@@ -20,10 +20,6 @@ CREATE TABLE IF NOT EXISTS lmskit_meta (
     value TEXT NOT NULL
 );
 """
-
-
-class StoreError(LmskitError):
-    """The fake's SQLite file cannot be opened or its tables created."""
 
 
 def _columns(connection: sqlite3.Connection) -> dict[str, set[str]]:

@@ -29,6 +29,7 @@ from typing import Any
 
 import jsonpath
 
+from lmskit.errors import OverlayError as OverlayError
 from lmskit.errors import SpecError
 from lmskit.spec.loader import SPEC_MAX_NODES, Position, Spec, display_path, node_positions, parse_yaml, read_text
 from lmskit.spec.pointers import join_pointer, split_pointer
@@ -36,10 +37,6 @@ from lmskit.spec.pointers import join_pointer, split_pointer
 _VERSION = re.compile(r"^1\.[01]\.\d+$")
 _ACTION_KEYS = {"target", "description", "update", "remove", "copy"}
 _JSONPATH = jsonpath.JSONPathEnvironment(strict=True)
-
-
-class OverlayError(SpecError):
-    """An overlay that cannot be read, is not an Overlay document, or does not fit the spec it extends."""
 
 
 @dataclass(frozen=True, slots=True)

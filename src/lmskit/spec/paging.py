@@ -21,14 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from lmskit.errors import LmskitError
+from lmskit.errors import PagingError as PagingError
+from lmskit.errors import UnsafeLink as UnsafeLink
 from lmskit.spec.pointers import join_pointer
 
 IDEMPOTENT_METHODS = frozenset({"get", "head", "options", "put", "delete", "trace"})
-
-
-class PagingError(LmskitError, ValueError):
-    """An extension that does not say what it must; the message names the JSON pointer and the fix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +64,6 @@ class NextPage:
 
     url: str | None = None
     offset: int | None = None
-
-
-class UnsafeLink(PagingError):
-    """A next link that leads to another origin (it would carry the credentials there) or back to its own page."""
 
 
 def next_page(

@@ -27,16 +27,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from lmskit.errors import LmskitError
+from lmskit.errors import PromiseError as PromiseError
 from lmskit.spec.parameters import Parameter
 from lmskit.spec.pointers import PointerError, join_pointer, resolve_pointer, split_pointer
 from lmskit.spec.walk import iter_tree
 
 COMPARISONS = ("equals", "since")
-
-
-class PromiseError(LmskitError, ValueError):
-    """A promise extension that does not say what it must; the message names the JSON pointer and the fix."""
 
 
 @dataclass(frozen=True, slots=True)
