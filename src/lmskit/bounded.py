@@ -9,14 +9,13 @@ the limit instead of a RecursionError, a hang or gigabytes of memory.
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
-# Deeper than any API body or spec a person writes; far below Python's recursion limit (the parsers and the
-# validators below recurse). LMSKIT_MAX_DEPTH raises it.
-MAX_DEPTH = int(os.environ.get("LMSKIT_MAX_DEPTH", "200"))
-# Values reached when walking a loaded document, aliases followed: a YAML alias bomb expands past it at once.
-MAX_NODES = int(os.environ.get("LMSKIT_MAX_NODES", "5000000"))
+from lmskit.settings import current
+
+# The limits (lmskit.settings): the depth is deeper than any API body or spec a person writes and far below
+# Python's recursion limit (the parsers and the validators recurse); the node count is what a YAML alias bomb
+# expands past at once.
 
 
 class LimitError(ValueError):
@@ -63,21 +62,27 @@ def raw_decode(text: str, position: int) -> tuple[Any, int]:
         value, end = DECODER.raw_decode(text, position)
     except RecursionError:
         # The C parser gives up near Python's recursion limit, long before the stack does.
-        raise LimitError(f"nested deeper than {MAX_DEPTH} levels; LMSKIT_MAX_DEPTH raises the limit") from None
+        raise LimitError(
+            f"nested deeper than {current().max_depth} levels; LMSKIT_MAX_DEPTH raises the limit"
+        ) from None
     # JSON has no aliases: it holds at most one value per character, and nests at most as deep as it has
     # brackets. A body with fewer brackets than the depth limit (most API pages) needs no walk.
+    limits = current()
     brackets = text.count("{", position, end) + text.count("[", position, end)
-    if brackets > MAX_DEPTH or end - position > MAX_NODES:
-        check_shape(value)
+    if brackets > limits.max_depth or end - position > limits.max_nodes:
+        check_shape(value, limits.max_depth, limits.max_nodes)
     return value, end
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-def check_shape(value: Any, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> None:
+def check_shape(value: Any, max_depth: int | None = None, max_nodes: int | None = None) -> None:
     """Walk a loaded value without recursion, following shared references (YAML aliases) every time they are
-    used: too deep or too many nodes raises LimitError with the JSON pointer where the limit was crossed."""
+    used: too deep or too many nodes raises LimitError with the JSON pointer where the limit was crossed (the
+    limits: the current settings' unless given)."""
+    max_depth = current().max_depth if max_depth is None else max_depth
+    max_nodes = current().max_nodes if max_nodes is None else max_nodes
     # Each container costs one count of its children and a push per child container; the pointer is built
     # from the (parent trail, key) links only when a limit is crossed (a 100 MB HAR walks every entry).
     if not isinstance(value, (dict, list)):

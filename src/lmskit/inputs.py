@@ -7,11 +7,10 @@ would fill memory, and a folder or a missing file would end in a traceback. The 
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
-DEFAULT_MAX_INPUT_BYTES = 512 * 1024 * 1024
+from lmskit.settings import current
 
 
 class UnreadableInput(OSError):
@@ -19,10 +18,7 @@ class UnreadableInput(OSError):
 
 
 def max_input_bytes() -> int:
-    try:
-        return max(1, int(os.environ.get("LMSKIT_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES)))
-    except ValueError:
-        return DEFAULT_MAX_INPUT_BYTES
+    return current().max_input_bytes
 
 
 def read_bytes(path: Path, what: str = "a file", limit: int | None = None, *, pipes: bool = False) -> bytes:

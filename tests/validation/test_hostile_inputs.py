@@ -220,11 +220,13 @@ def test_a_violation_deep_in_a_long_list_is_named_at_its_own_index() -> None:
 
 def test_a_body_broken_everywhere_stops_at_the_findings_limit() -> None:
     import lmskit
-    from lmskit.validation.engine import MAX_FINDINGS
+    from lmskit.settings import current
+
+    limit = current().max_findings
 
     rows = [{"id": 5, "status": "bogus"} for _ in range(50_000)]
     result = lmskit.validate("digitalchalk", "listRegistrations", 200, {"results": rows})
-    assert len(result.errors) == MAX_FINDINGS + 1
+    assert len(result.errors) == limit + 1
     assert result.errors[-1].kind == "limit" and "LMSKIT_MAX_FINDINGS" in result.errors[-1].message
     assert result.errors[0].pointer.startswith("/results/0")
     assert {issue.pointer.split("/")[2] for issue in result.errors[:-1]} <= {str(n) for n in range(1000)}

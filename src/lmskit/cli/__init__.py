@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from lmskit import settings
 from lmskit.cli import contract, diff, fixtures, generate, lint, operations, proxy, record, redact, serve, validate
 from lmskit.errors import LmskitError
 
@@ -28,6 +29,8 @@ class _Boundary(TyperGroup):
                 print(f"lmskit: {line}", file=sys.stderr)
             sys.stderr.flush()
             ctx.exit(2)
+        finally:
+            settings.use(None)  # the command's limits end with it (many commands run in one test process)
 
 
 app = typer.Typer(
@@ -47,13 +50,38 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _limit(name: str) -> Any:
+    limit = settings.LIMITS[name]
+    return typer.Option(limit.option, envvar=limit.variable, min=1, help=f"Limit: {limit.meaning}.", show_default=True)
+
+
 @app.callback()
 def _options(
     version: Annotated[
         bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    max_input_bytes: Annotated[int, _limit("max_input_bytes")] = settings.LIMITS["max_input_bytes"].default,
+    max_capture_bytes: Annotated[int, _limit("max_capture_bytes")] = settings.LIMITS["max_capture_bytes"].default,
+    max_depth: Annotated[int, _limit("max_depth")] = settings.LIMITS["max_depth"].default,
+    max_nodes: Annotated[int, _limit("max_nodes")] = settings.LIMITS["max_nodes"].default,
+    max_spec_nodes: Annotated[int, _limit("max_spec_nodes")] = settings.LIMITS["max_spec_nodes"].default,
+    max_findings: Annotated[int, _limit("max_findings")] = settings.LIMITS["max_findings"].default,
 ) -> None:
-    """Contracts for LMS vendor APIs: lint specs, generate clients, serve verified fakes, run contract suites."""
+    """Contracts for LMS vendor APIs: lint specs, generate clients, serve verified fakes, run contract suites.
+
+    The limits below bound what any input may cost; each is read once when a command starts, from its option or
+    else its environment variable (lmskit --max-findings 50 validate captures/).
+    """
+    settings.use(
+        settings.Settings(
+            max_input_bytes=max_input_bytes,
+            max_capture_bytes=max_capture_bytes,
+            max_depth=max_depth,
+            max_nodes=max_nodes,
+            max_spec_nodes=max_spec_nodes,
+            max_findings=max_findings,
+        )
+    )
 
 
 app.command("lint")(lint.lint_command)

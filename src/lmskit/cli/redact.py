@@ -16,6 +16,7 @@ from lmskit.errors import InputError, UsageError
 from lmskit.inputs import UnreadableInput, is_regular_file, read_bytes
 from lmskit.redaction.redactor import RedactionCounts, Redactor
 from lmskit.redaction.salt import project_salt
+from lmskit.settings import current
 from lmskit.validation.sources import envelope_exchange, har_exchange
 from lmskit.vendors import VENDORS
 
@@ -93,15 +94,11 @@ def capture_files(inputs: list[Path]) -> list[tuple[Path, Path]]:
     return found
 
 
-# A capture is read whole to be rewritten; past this, the message says how to raise it.
-MAX_CAPTURE_BYTES = int(os.environ.get("LMSKIT_MAX_CAPTURE_BYTES", str(512 * 1024 * 1024)))
-
-
 def read_capture(path: Path) -> dict[str, Any]:
     """An envelope or a HAR log, read with the depth and duplicate-key limits and checked for the shapes
     ``lmskit validate`` checks (the same functions): InputError naming the JSON pointer for anything else."""
     try:
-        data = bounded.loads(read_bytes(path, "an exchange envelope or a HAR file", MAX_CAPTURE_BYTES))
+        data = bounded.loads(read_bytes(path, "an exchange envelope or a HAR file", current().max_capture_bytes))
     except (ValueError, bounded.LimitError) as exc:
         raise InputError(f"{path}: not JSON ({exc}); lmskit redact takes exchange envelopes and HAR files") from None
     except UnreadableInput as exc:

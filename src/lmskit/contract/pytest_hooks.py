@@ -21,8 +21,9 @@ from lmskit.contract.live_view import LiveView
 from lmskit.contract.options import DEFAULT_SEED, RunOptions, check_counts, parse_params
 from lmskit.contract.profiles import PROFILES
 from lmskit.contract.report import not_checked_reason, operation_failure_text, progress_line, write_junit
-from lmskit.contract.session import ContractSession, activate, active_session
+from lmskit.contract.session import ContractSession
 from lmskit.contract.stats import OperationStats
+from lmskit.contract.suite import CONTRACT_MARK, Suite, VendorContract, contract_tests
 from lmskit.errors import LmskitError
 from lmskit.project import find_config, parse_overlay_option
 
@@ -74,49 +75,34 @@ def options_from(config: pytest.Config) -> RunOptions:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{CONTRACT_MARK}(vendor, kind): a test of a vendor's contract (set by lmskit)")
     prepared = next((p for p in config.pluginmanager.get_plugins() if isinstance(p, PreparedSession)), None)
     if prepared is not None:
-        activate(prepared.session)
+        session = prepared.session
     else:
         try:
             options = options_from(config)
             project = () if config.getoption("--no-config") else find_config(Path.cwd()).overlays
         except LmskitError as exc:
             raise pytest.UsageError(str(exc)) from None
-        activate(ContractSession(options, project))
+        session = ContractSession(options, project)
     if config.getoption("--max-failures"):
         config.option.maxfail = config.getoption("--max-failures")
-    config.pluginmanager.register(_Reporter(config), "lmskit-contract-reporter")
+    config.pluginmanager.register(ContractPlugin(config, session), "lmskit-contract")
 
 
-def _suite_of(item: pytest.Item) -> Any:
-    module = getattr(item, "module", None)
-    return getattr(module, "suite", None)
-
-
-def _stats_of(item: pytest.Item) -> OperationStats | None:
-    suite = _suite_of(item)
-    if suite is None:
+def _identity(item: pytest.Item) -> tuple[str, str] | None:
+    """(vendor, kind) from the test's ``lmskit_contract`` marker; None for a test that is not a contract's."""
+    marker = item.get_closest_marker(CONTRACT_MARK)
+    if marker is None:
         return None
-    name = item.name
-    label = getattr(item, "operation_label", None)  # schemathesis's item for one operation
-    if isinstance(label, str):
-        return suite.stats.operation(label)  # type: ignore[no-any-return]
-    if "TestWorkflows" in item.nodeid:
-        return suite.stats.workflows  # type: ignore[no-any-return]
-    if name == "test_valid_credentials_get_2xx":
-        return suite.stats.auth_valid  # type: ignore[no-any-return]
-    if name == "test_wrong_credentials_get_401":
-        return suite.stats.auth_wrong  # type: ignore[no-any-return]
-    if name == "test_a_burst_gets_429_with_retry_after":
-        return suite.stats.rate_limit  # type: ignore[no-any-return]
-    return None
+    return str(marker.kwargs["vendor"]), str(marker.kwargs["kind"])
 
 
 def _unchecked_is_not_passed(report: pytest.TestReport, item: pytest.Item, stats: OperationStats, live: bool) -> None:
     """An operation that never answered 2xx had its success path unchecked: against a fake that is a failure (the
     fake's own data reaches every success path), against a tenant it is "not checked" (skipped), never a pass."""
-    if not isinstance(getattr(item, "operation_label", None), str) or not stats.expects_2xx or stats.checked_2xx:
+    if not stats.expects_2xx or stats.checked_2xx:
         return
     stats.detail = f"not checked: {not_checked_reason(stats)}"
     if live:
@@ -137,21 +123,54 @@ def _one_line(excinfo: Any) -> str | None:
     return None
 
 
-class _Reporter:
-    def __init__(self, config: pytest.Config) -> None:
+class ContractPlugin:
+    """The run's pytest plugin: it holds the ``ContractSession``, turns each ``VendorContract`` into its vendor's
+    tests, and reports on them (a line per operation, readable failures, the summary, JUnit)."""
+
+    def __init__(self, config: pytest.Config, session: ContractSession) -> None:
         self.config = config
+        self.session = session
         self.junit = config.getoption("--lmskit-junit")
         self.live: LiveView | None = None
+
+    def __repr__(self) -> str:
+        return f"ContractPlugin({self.session!r})"
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makeitem(self, collector: pytest.Collector, name: str, obj: object) -> Any:
+        if not isinstance(obj, VendorContract):
+            return None
+        tests = contract_tests(self.session.suite(obj.vendor))
+        items: list[Any] = []
+        for test_name, test in tests.items():
+            # pytest finds a test function again by its name in the module it was collected from.
+            module: Any = collector
+            setattr(module.obj, test_name, test)
+            made = collector.ihook.pytest_pycollect_makeitem(collector=collector, name=test_name, obj=test)
+            items += made if isinstance(made, list) else [made] if made is not None else []
+        return items
+
+    def _suite_and_stats(self, item: pytest.Item) -> tuple[Suite, OperationStats] | tuple[None, None]:
+        identity = _identity(item)
+        if identity is None or identity[0] not in self.session.suites:
+            return None, None
+        vendor, kind = identity
+        suite = self.session.suites[vendor]
+        if kind == "operation":
+            label = getattr(item, "operation_label", None)  # schemathesis's item for one operation
+            return (suite, suite.stats.operation(label)) if isinstance(label, str) else (None, None)
+        stats = getattr(suite.stats, kind, None)
+        return (suite, stats) if isinstance(stats, OperationStats) else (None, None)
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         # `lmskit contract` at a terminal: a live footer per vendor; in CI, plain lines only.
         if self.config.pluginmanager.get_plugin("terminalreporter") is None and sys.stdout.isatty():
-            contract = active_session()
+            contract = self.session
             self.live = LiveView(lambda: [suite.stats for suite in contract.suites.values()], contract.redactor.scrub)
             self.live.start()
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        stats, suite = _stats_of(item), _suite_of(item)
+        suite, stats = self._suite_and_stats(item)
         if stats is not None and suite is not None:
             suite.before_operation()
         if self.live is not None and stats is not None and suite is not None:
@@ -164,11 +183,11 @@ class _Reporter:
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         self._stop_live()
-        active_session().close()
+        self.session.close()
 
     def _write(self, line: str) -> None:
         terminal = self.config.pluginmanager.get_plugin("terminalreporter")
-        line = active_session().redactor.scrub(line)
+        line = self.session.redactor.scrub(line)
         if self.live is not None:
             self.live.finished(line)
         elif terminal is not None:
@@ -181,10 +200,9 @@ class _Reporter:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Any, None]:
         outcome = yield
         report: pytest.TestReport = outcome.get_result()
-        session = active_session()
+        session = self.session
         scrub = session.redactor.scrub
-        stats = _stats_of(item)
-        suite = _suite_of(item)
+        suite, stats = self._suite_and_stats(item)
         if report.when == "call" and report.passed and stats is not None and suite is not None:
             _unchecked_is_not_passed(report, item, stats, not suite.target.is_fake)
         if report.failed:
@@ -206,11 +224,11 @@ class _Reporter:
             if stats is not None and not stats.detail.startswith("not checked"):
                 stats.detail = scrub(line or text.splitlines()[0] if text else "")
         report.sections = [(title, scrub(content)) for title, content in report.sections]
-        if stats is not None and (report.when == "call" or (report.when == "setup" and not report.passed)):
+        finished = report.when == "call" or (report.when == "setup" and not report.passed)
+        if suite is not None and stats is not None and finished:
             stats.seconds += report.duration
             stats.outcome = "error" if report.when == "setup" else report.outcome
-            self._write(progress_line(_suite_of(item).api.vendor, stats))
-        suite = _suite_of(item)
+            self._write(progress_line(suite.api.vendor, stats))
         if suite is not None and suite.stats.stopped:
             item.session.shouldstop = suite.stats.stopped
 
@@ -218,20 +236,20 @@ class _Reporter:
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             text = str(report.longrepr)
-            report.longrepr = active_session().redactor.scrub(_collect_error_line(text))
+            report.longrepr = self.session.redactor.scrub(_collect_error_line(text))
             if self.config.pluginmanager.get_plugin("terminalreporter") is None:
                 print(f"lmskit: {report.longrepr}", file=sys.stderr, flush=True)
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         for item in items:
             label = getattr(item, "operation_label", None)
-            if isinstance(label, str) and not item.nodeid.endswith("]"):
+            if _identity(item) is not None and isinstance(label, str) and not item.nodeid.endswith("]"):
                 # schemathesis gives every operation's test the same node id (`…::test_conformance`): name the
                 # operation, so pytest's own reports (JUnit included) tell them apart.
                 item._nodeid = f"{item.nodeid}[{label}]"  # type: ignore[attr-defined]
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        session = active_session()
+        session = self.session
         if not session.suites:
             return
         terminalreporter.section("lmskit contract summary")
@@ -239,7 +257,7 @@ class _Reporter:
             terminalreporter.write_line(line)
 
     def summary_lines(self) -> list[str]:
-        session = active_session()
+        session = self.session
         lines = []
         for suite in session.suites.values():
             suite.stats.requests = suite.requests_sent()
@@ -248,7 +266,7 @@ class _Reporter:
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self._stop_live()
-        contract = active_session()
+        contract = self.session
         for suite in contract.suites.values():
             suite.stats.requests = suite.requests_sent()
         if self.junit and contract.suites:
@@ -260,7 +278,7 @@ class _Reporter:
             print("\n".join(contract.redactor.scrub(line) for line in lines), flush=True)
 
     def failure_lines(self) -> list[str]:
-        contract = active_session()
+        contract = self.session
         lines: list[str] = []
         for suite in contract.suites.values():
             for stats in suite.stats.failed():

@@ -1,29 +1,19 @@
 """One contract run: its options, the vendors' Apis (spec + overlays, each read once) and their suites.
 
-The pytest plugin (``lmskit.contract.pytest_hooks``) builds it from the command line before collection;
-the contract files ask it for their vendor's suite.
+``lmskit contract`` builds it and hands it to pytest inside a ``PreparedSession``; ``pytest contracts/`` builds
+it from the command line (``lmskit.contract.pytest_hooks``). The contract plugin holds it: no module keeps one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from lmskit.contract.options import RunOptions
 from lmskit.contract.suite import Suite
-from lmskit.errors import UsageError
 from lmskit.project import OverlayChoice, load_apis
 from lmskit.redaction.secrets import KnownSecrets
 from lmskit.spec.api import Api
 from lmskit.vendors import get_vendor
-
-
-@dataclass(frozen=True, eq=False)  # pluggy keeps plugins in a set: hash by identity
-class PreparedApis:
-    """A pytest plugin object: Apis ``lmskit contract`` already built (and checked), so pytest does not read
-    the specs and overlays again."""
-
-    apis: Mapping[str, Api]
 
 
 class ContractSession:
@@ -70,20 +60,3 @@ class ContractSession:
             suite.preflight()
             self.suites[vendor] = suite
         return self.suites[vendor]
-
-
-_ACTIVE: ContractSession | None = None
-
-
-def activate(session: ContractSession) -> None:
-    global _ACTIVE
-    _ACTIVE = session
-
-
-def active_session() -> ContractSession:
-    if _ACTIVE is None:
-        raise UsageError(
-            "no contract session: run the suites with `lmskit contract` or `pytest contracts/` "
-            "(its conftest loads the lmskit.contract.pytest_hooks plugin)"
-        )
-    return _ACTIVE

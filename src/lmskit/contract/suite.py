@@ -3,13 +3,15 @@ pytest tests of the run — every selected operation, stateful workflows through
 plain auth tests schemathesis cannot do on its own (a run where every call got 401 would otherwise pass).
 
 Pacing and the budget live in ``pacing``, the schema's configuration in ``wiring``, what a person reads in
-``report``; the thin files in ``contracts/<vendor>/`` hand ``contract_tests`` to pytest.
+``report``. A file in ``contracts/<vendor>/`` names its vendor with a ``VendorContract``; the plugin collects
+``contract_tests`` for it.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -385,22 +387,36 @@ class Suite:
             stats.statuses.update(statuses)
 
 
-def contract_tests(vendor: str) -> dict[str, Any]:
-    """The pytest tests of one vendor's contract, for ``globals().update(...)`` in ``contracts/<vendor>/``.
+@dataclass(frozen=True)
+class VendorContract:
+    """What a file in ``contracts/<vendor>/`` holds: the vendor whose contract pytest collects there. The contract
+    plugin (``pytest_hooks.ContractPlugin``) turns it into that vendor's tests; the file holds no test itself."""
+
+    vendor: str
+
+
+# The marker that names each contract test's vendor and kind (an operation, the workflows, an auth test): the
+# plugin reads it to find the test's statistics, never the test's name.
+CONTRACT_MARK = "lmskit_contract"
+
+
+def contract_tests(suite: Suite) -> dict[str, Any]:
+    """The pytest tests of one vendor's contract, by name, each marked with its vendor and kind.
 
     ``test_conformance`` (one test per selected operation: every phase, every check), ``TestWorkflows``
-    (stateful runs through the links, when the selected operations have any) and the two plain auth tests. The
-    run's options come from the active session (``lmskit.contract.session``), which the pytest plugin builds.
-    """
-    from lmskit.contract.session import active_session
-
-    suite = active_session().suite(vendor)
+    (stateful runs through the links, when the selected operations have any) and the plain auth tests."""
     stats = suite.stats
+    vendor = suite.api.vendor
 
+    def mark(kind: str) -> pytest.MarkDecorator:
+        return pytest.MarkDecorator(pytest.Mark(CONTRACT_MARK, (), {"vendor": vendor, "kind": kind}))
+
+    @mark("operation")
     @suite.schema.parametrize()  # type: ignore[untyped-decorator]
     def test_conformance(case: Any) -> None:
         suite.call_and_validate(case)
 
+    @mark("auth_valid")
     def test_valid_credentials_get_2xx() -> None:
         stats.auth_valid.cases += 1
         status = suite.probe(suite.authenticator.current())
@@ -408,6 +424,7 @@ def contract_tests(vendor: str) -> dict[str, Any]:
         assert 200 <= status < 300, f"the auth probe answered {status} with the configured credentials"
         stats.auth_valid.checked_2xx += 1
 
+    @mark("auth_wrong")
     def test_wrong_credentials_get_401() -> None:
         refused = []
         for what, headers in suite.authenticator.wrong_variants():
@@ -418,13 +435,13 @@ def contract_tests(vendor: str) -> dict[str, Any]:
                 refused.append(f"{status} to {what}")
         assert not refused, f"the auth probe answered {'; '.join(refused)}, not 401"
 
+    @mark("rate_limit")
     def test_a_burst_gets_429_with_retry_after() -> None:
         assert stats.rate_limit is not None
         problem = suite.rate_limit_problem(stats.rate_limit)
         assert problem is None, problem
 
     tests: dict[str, Any] = {
-        "suite": suite,
         "test_conformance": test_conformance,
         "test_valid_credentials_get_2xx": test_valid_credentials_get_2xx,
         "test_wrong_credentials_get_401": test_wrong_credentials_get_401,
@@ -433,5 +450,5 @@ def contract_tests(vendor: str) -> dict[str, Any]:
         tests["test_a_burst_gets_429_with_retry_after"] = test_a_burst_gets_429_with_retry_after
     workflows = suite.state_machine_test()
     if workflows is not None:
-        tests["TestWorkflows"] = workflows
+        tests["TestWorkflows"] = mark("workflows")(workflows)
     return tests

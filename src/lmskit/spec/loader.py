@@ -6,7 +6,6 @@ it added point into the overlay, the rest into the spec.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +14,8 @@ from typing import Any
 import yaml
 
 from lmskit import inputs
-from lmskit.bounded import MAX_DEPTH
 from lmskit.errors import SpecError
+from lmskit.settings import current
 from lmskit.spec.pointers import join_pointer
 
 # libyaml's loader when PyYAML was built with it: ten times faster, with the same marks and errors.
@@ -132,20 +131,20 @@ def parse_yaml(text: str, path: Path) -> tuple[Any, yaml.Node]:
             raise SpecError(path, "nested deeper than YAML readers allow (1,000 levels)", line, column) from None
         raise SpecError.from_yaml_error(exc, path) from exc
     except RecursionError:
-        raise SpecError(path, f"nested deeper than {MAX_DEPTH} levels; LMSKIT_MAX_DEPTH raises the limit") from None
+        depth = current().max_depth
+        raise SpecError(path, f"nested deeper than {depth} levels; LMSKIT_MAX_DEPTH raises the limit") from None
     finally:
         loader.dispose()
     return document, node
 
 
-# A spec's nodes, every alias counted each time it is used: the shipped specs have 1,000 to 5,300.
-SPEC_MAX_NODES = int(os.environ.get("LMSKIT_MAX_SPEC_NODES", "1000000"))
-
-
-def check_node_shape(root: yaml.Node, path: Path, max_depth: int = MAX_DEPTH, max_nodes: int = SPEC_MAX_NODES) -> None:
+def check_node_shape(root: yaml.Node, path: Path, max_depth: int | None = None, max_nodes: int | None = None) -> None:
     """Before anything walks the document: no deeper than ``max_depth``, and no more than ``max_nodes`` nodes with
     every alias counted each time it is used — a few hundred bytes of nested aliases (an alias bomb) expand to
-    billions. Iterative, and it stops at the limit, so a hostile spec costs milliseconds."""
+    billions. Iterative, and it stops at the limit, so a hostile spec costs milliseconds. (A spec's nodes, every
+    alias counted each time it is used: the shipped specs have 1,000 to 5,300; the limit is the settings'.)"""
+    max_depth = current().max_depth if max_depth is None else max_depth
+    max_nodes = current().max_spec_nodes if max_nodes is None else max_nodes
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
     visited = 0
     while stack:

@@ -31,7 +31,8 @@ import jsonpath
 
 from lmskit.errors import OverlayError as OverlayError
 from lmskit.errors import SpecError
-from lmskit.spec.loader import SPEC_MAX_NODES, Position, Spec, display_path, node_positions, parse_yaml, read_text
+from lmskit.settings import current
+from lmskit.spec.loader import Position, Spec, display_path, node_positions, parse_yaml, read_text
 from lmskit.spec.pointers import join_pointer, split_pointer
 
 _VERSION = re.compile(r"^1\.[01]\.\d+$")
@@ -203,7 +204,7 @@ def _apply(
     matches = []
     for match in _JSONPATH.finditer(action.target, document):
         matches.append(tuple(match.parts))
-        if len(matches) > SPEC_MAX_NODES:
+        if len(matches) > current().max_spec_nodes:
             raise OverlayError(
                 overlay.path, f"action {action.index + 1} target {action.target} selects too much", *where
             )
@@ -240,11 +241,12 @@ def _apply(
         value, value_positions = _resolve(document, value_pointer), dict(positions)
     # Each match receives a copy of the value: refuse an action whose copies would pass the document size limit
     # (a few `$..[?@.*]` updates double the document each time) before making any.
-    growth = len(matches) * _node_count(value, SPEC_MAX_NODES)
-    if size[0] + growth > SPEC_MAX_NODES:
+    limit = current().max_spec_nodes
+    growth = len(matches) * _node_count(value, limit)
+    if size[0] + growth > limit:
         raise OverlayError(
             overlay.path,
-            f"action {action.index + 1} would grow the document past {SPEC_MAX_NODES:,} values ({len(matches):,}"
+            f"action {action.index + 1} would grow the document past {limit:,} values ({len(matches):,}"
             f" targets); narrow its target, or raise LMSKIT_MAX_SPEC_NODES",
             *where,
         )

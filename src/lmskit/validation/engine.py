@@ -6,13 +6,13 @@ Validators are compiled once per (operation, status, media type) and reused for 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from lmskit.settings import current
 from lmskit.spec.api import Api
 from lmskit.spec.media import is_json_media_type
 from lmskit.spec.operations import Operation
@@ -23,8 +23,6 @@ from lmskit.spec.schemas import SchemaViolation
 from lmskit.spec.walk import SchemaIndex, branch_for, iter_combined
 
 ERROR, WARNING = "error", "warning"
-# Findings kept per response; LMSKIT_MAX_FINDINGS raises it.
-MAX_FINDINGS = int(os.environ.get("LMSKIT_MAX_FINDINGS", "1000"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +106,12 @@ class ResponseChecker:
         if plan.fast is not None and has_body and _is_json(headers) and plan.fast.is_valid(body):
             return issues  # the common body, in one jsonschema-rs call: valid, nothing undocumented
         found = self._check_body(api, plan, operation, status, headers, body, has_body)
-        issues.extend(islice(found, MAX_FINDINGS))
+        limit = current().max_findings  # findings kept per response
+        issues.extend(islice(found, limit))
         if next(found, None) is not None:
             # A body broken everywhere (250,000 bad rows) would otherwise hold gigabytes of findings that no
-            # report shows: the first MAX_FINDINGS say what is wrong, the rest is not examined.
-            message = f"more findings in this response were not examined (the first {MAX_FINDINGS:,} are listed)"
+            # report shows: the first max_findings say what is wrong, the rest is not examined.
+            message = f"more findings in this response were not examined (the first {limit:,} are listed)"
             issues.append(Issue("limit", message + "; LMSKIT_MAX_FINDINGS raises the limit"))
         return issues
 
@@ -196,7 +195,7 @@ _WHOLE_LIST_KEYWORDS = frozenset({"maxItems", "minItems", "uniqueItems", "contai
 
 def _violations(api: Api, schema_pointer: str, body: Any) -> Iterator[SchemaViolation]:
     """The body's violations, a long list (a root array, or a top-level property holding one) in chunks of
-    ``CHUNK_ITEMS`` items, so a caller that stops after ``MAX_FINDINGS`` never pays for the rest."""
+    ``CHUNK_ITEMS`` items, so a caller that stops after ``max_findings`` never pays for the rest."""
     validators = api.validators
     split = _long_list(api.document, schema_pointer, body)
     if split is None:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lmskit import bounded, inputs
 from lmskit.errors import InputError
+from lmskit.settings import current
 from lmskit.validation.exchange import Exchange
 from lmskit.validation.har_stream import HarShapeError, iter_entries
 
@@ -251,7 +252,7 @@ def _stream_entries(handle: IO[bytes], source: str) -> Iterator[Any]:
     import ijson
 
     try:
-        yield from iter_entries(ijson.basic_parse(handle, use_float=True), bounded.MAX_DEPTH)
+        yield from iter_entries(ijson.basic_parse(handle, use_float=True), current().max_depth)
     except HarShapeError as exc:
         limit = "; LMSKIT_MAX_DEPTH raises the limit" if "deeper" in str(exc) else ""
         raise InputError(f"{source}: {exc}{limit}") from None

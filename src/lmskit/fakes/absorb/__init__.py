@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from lmskit.fakes import dates
-from lmskit.fakes.absorb.routes import HANDLERS, advance
+from lmskit.fakes.absorb.attempts import advance
+from lmskit.fakes.absorb.routes import HANDLERS
 from lmskit.fakes.errors import ApiError
 from lmskit.fakes.store import Store
 from lmskit.fakes.vendor import VendorFake
@@ -94,7 +95,9 @@ def load_seed(store: Store, seed: dict[str, Any]) -> None:
                     "INSERT INTO absorb_sessions (id, course_id, name) VALUES (?, ?, ?)",
                     [session["id"].lower(), course["id"].lower(), session["name"]],
                 )
-    from lmskit.fakes.absorb.routes import create_enrollment, insert_activity, materialize_activities, open_attempt
+    from lmskit.fakes.absorb.activities import insert_activity, materialize_activities
+    from lmskit.fakes.absorb.attempts import open_attempt
+    from lmskit.fakes.absorb.course_enrollments import create_enrollment
 
     with store.transaction() as db:
         for item in seed.get("enrollments", []):
