@@ -20,6 +20,7 @@ import copy
 from typing import Any
 
 from lmskit.spec.schemas import CLIENT_FORMATS
+from lmskit.spec.walk import iter_tree
 
 _VALIDATION_ONLY = frozenset({"required", "description", "title"})
 
@@ -30,25 +31,19 @@ def client_view(document: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def _rewrite(node: Any) -> None:
-    if isinstance(node, list):
-        for item in node:
-            _rewrite(item)
-        return
-    if not isinstance(node, dict):
-        return
-    client_format = node.get("x-lmskit-client-format")
-    if client_format in CLIENT_FORMATS:
-        node["format"] = client_format
-        node.pop("pattern", None)
-    for keyword in ("anyOf", "oneOf"):
-        branches = node.get(keyword)
-        if (
-            isinstance(branches, list)
-            and branches
-            and all(isinstance(b, dict) and b and set(b) <= _VALIDATION_ONLY and "required" in b for b in branches)
-        ):
-            del node[keyword]
-    for key, value in node.items():
-        if key not in ("example", "examples", "default", "enum", "const"):
-            _rewrite(value)
+def _rewrite(document: dict[str, Any]) -> None:
+    for _, node in iter_tree(document, skip=("example", "examples", "default", "enum", "const"), max_depth=10_000):
+        if not isinstance(node, dict):
+            continue
+        client_format = node.get("x-lmskit-client-format")
+        if client_format in CLIENT_FORMATS:
+            node["format"] = client_format
+            node.pop("pattern", None)
+        for keyword in ("anyOf", "oneOf"):
+            branches = node.get(keyword)
+            if (
+                isinstance(branches, list)
+                and branches
+                and all(isinstance(b, dict) and b and set(b) <= _VALIDATION_ONLY and "required" in b for b in branches)
+            ):
+                del node[keyword]

@@ -11,11 +11,12 @@ import copy
 import re
 from typing import Any
 
-from lmskit.spec.refs import iter_refs
+from lmskit.spec.walk import iter_refs, iter_tree
 
 _SCHEMA_KEYS = ("properties", "allOf")
 _COMPOSITION = ("allOf", "anyOf", "oneOf", "$ref", "if", "then", "else", "dependentSchemas")
 _ALL_OF_BRANCH = re.compile(r"/allOf/\d+$")
+_DATA = ("example", "examples", "enum", "const", "default")  # values, not schemas: never closed
 
 
 def close_document(document: dict[str, Any]) -> dict[str, Any]:
@@ -25,32 +26,25 @@ def close_document(document: dict[str, Any]) -> dict[str, Any]:
     in_all_of = {
         ref[1:] for pointer, ref in iter_refs(closed) if _ALL_OF_BRANCH.search(pointer) and ref.startswith("#")
     }
-    _close(closed, "", in_all_of, inside_all_of=False)
+    _close(closed, in_all_of)
     return closed
 
 
-def _close(node: Any, pointer: str, skip: set[str], *, inside_all_of: bool) -> None:
-    if isinstance(node, list):
-        for index, item in enumerate(node):
-            _close(item, f"{pointer}/{index}", skip, inside_all_of=inside_all_of)
-        return
-    if not isinstance(node, dict):
-        return
-    is_object_schema = any(key in node for key in _SCHEMA_KEYS) and "$ref" not in node
-    if (
-        is_object_schema
-        and not inside_all_of
-        and pointer not in skip
-        and "additionalProperties" not in node
-        and "unevaluatedProperties" not in node
-        and node.get("type", "object") == "object"
-    ):
-        # additionalProperties sees only this node's own properties; with nothing composed into the node it
-        # means the same as unevaluatedProperties and validates about a third faster.
-        composed = any(key in node for key in _COMPOSITION)
-        node["unevaluatedProperties" if composed else "additionalProperties"] = False
-    for key, value in node.items():
-        if key in ("example", "examples", "enum", "const", "default") or key.startswith("x-"):
+def _close(document: dict[str, Any], skip: set[str]) -> None:
+    for pointer, node in iter_tree(document, skip=_DATA, skip_extensions=True, max_depth=10_000):
+        if not isinstance(node, dict):
             continue
-        child = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
-        _close(value, child, skip, inside_all_of=key == "allOf")
+        inside_all_of = _ALL_OF_BRANCH.search(pointer) is not None
+        is_object_schema = any(key in node for key in _SCHEMA_KEYS) and "$ref" not in node
+        if (
+            is_object_schema
+            and not inside_all_of
+            and pointer not in skip
+            and "additionalProperties" not in node
+            and "unevaluatedProperties" not in node
+            and node.get("type", "object") == "object"
+        ):
+            # additionalProperties sees only this node's own properties; with nothing composed into the node it
+            # means the same as unevaluatedProperties and validates about a third faster.
+            composed = any(key in node for key in _COMPOSITION)
+            node["unevaluatedProperties" if composed else "additionalProperties"] = False

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lmskit.spec.pointers import PointerError, join_pointer, resolve_pointer
+from lmskit.spec.pointers import PointerError, resolve_pointer
 
 
 class RefError(LookupError):
@@ -35,16 +34,3 @@ def resolve(document: dict[str, Any], value: Any, pointer: str) -> Resolved:
             raise RefError(f"{ref!r} cannot be resolved: {exc}") from None
         pointer = ref[1:]
     return Resolved(value, pointer)
-
-
-def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """Every ``(pointer of the $ref key's owner, ref string)`` in the document."""
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            yield pointer, ref
-        for key, value in node.items():
-            yield from iter_refs(value, join_pointer(pointer, str(key)))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from iter_refs(value, join_pointer(pointer, index))

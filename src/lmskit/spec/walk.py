@@ -25,14 +25,17 @@ def iter_tree(
     pointer: str = "",
     *,
     skip: Collection[str] = (),
+    skip_extensions: bool = False,
     items_as: str | None = None,
     max_depth: int = MAX_DEPTH,
 ) -> Iterator[tuple[str, Any]]:
     """``(pointer, value)`` for ``value`` and every value inside it, parents first, without recursion: the walk
     over a document as data (extensions in a spec, the paths a body holds). Keys in ``skip`` are not entered
-    (examples inside a spec are data, not spec); a list's items are named by index, or all by ``items_as``
-    (``"*"``: one path for the items of a list, to compare bodies with each other); nothing deeper than
-    ``max_depth`` levels is visited."""
+    (examples inside a spec are data, not spec), nor ``x-`` keys with ``skip_extensions``; a list's items are
+    named by index, or all by ``items_as`` (``"*"``: one path for the items of a list, to compare bodies with
+    each other); nothing deeper than ``max_depth`` levels is visited. A caller may change a node it was given
+    before the walk goes on: its children are read after it is yielded (how the client view and the closed spec
+    rewrite in place)."""
     stack: list[tuple[str, Any, int]] = [(pointer, value, 0)]
     while stack:
         at, node, depth = stack.pop()
@@ -42,7 +45,9 @@ def iter_tree(
         children: list[tuple[str, Any, int]] = []
         if isinstance(node, dict):
             children = [
-                (join_pointer(at, str(key)), child, depth + 1) for key, child in node.items() if key not in skip
+                (join_pointer(at, str(key)), child, depth + 1)
+                for key, child in node.items()
+                if key not in skip and not (skip_extensions and str(key).startswith("x-"))
             ]
         elif isinstance(node, list):
             children = [
@@ -50,6 +55,13 @@ def iter_tree(
                 for index, child in enumerate(node)
             ]
         stack.extend(reversed(children))
+
+
+def iter_refs(document: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """Every ``(pointer of the $ref key's owner, ref string)`` in the document."""
+    for at, node in iter_tree(document, pointer, max_depth=10_000):
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            yield at, node["$ref"]
 
 
 def schema_at(document: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str] | None:

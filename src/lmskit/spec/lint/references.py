@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from lmskit.spec.lint._problem import Problem
 from lmskit.spec.loader import Spec
 from lmskit.spec.pointers import join_pointer
-from lmskit.spec.refs import RefError, iter_refs, resolve
+from lmskit.spec.refs import RefError, resolve
+from lmskit.spec.walk import iter_refs
 
 
 def check_refs(spec: Spec) -> Iterator[Problem]:
