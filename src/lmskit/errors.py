@@ -23,6 +23,7 @@ is the whole list (``tests/test_errors.py`` compares it with the code):
     ├── ClientSetupError     a client cannot be set up as asked (package, credential, setting)
     ├── TokenError           a client's token request failed
     ├── PageError            a page could not be read (status, foreign or repeating link)
+    │   └── PageShifted      the list changed between two pages (total changed, an item repeated)
     ├── BudgetSpent          the request budget is spent; the request that would pass it was not sent
     ├── TargetError          the target (a tenant, a served fake) cannot be used as asked
     │   ├── TargetUnreachable   nothing answers at its address
@@ -143,6 +144,11 @@ class TokenError(LmskitError):
 
 class PageError(LmskitError):
     """A page could not be read: an error status, a link to another host, a link that repeats its page."""
+
+
+class PageShifted(PageError):
+    """The list changed while it was read page by page (its total changed, or a page repeated an item of the page
+    before): the items read so far are not the list; start the walk again."""
 
 
 class BudgetSpent(LmskitError):

@@ -73,6 +73,16 @@ class RunningFake:
     def reset(self) -> None:
         self.control("POST", "reset")
 
+    def weather(self, schedule: dict[str, Any] | None) -> dict[str, Any]:
+        """Put a weather schedule in force now (None: fair weather); the answer reports each rule."""
+        if schedule is None:
+            return self.control("DELETE", "weather")  # type: ignore[no-any-return]
+        return self.control("PUT", "weather", schedule)  # type: ignore[no-any-return]
+
+    def faults_met(self) -> list[str]:
+        """The weather faults the fake's requests met, oldest first (each request logs the fault it met)."""
+        return [entry["fault"] for entry in self.requests() if entry.get("fault")]
+
 
 def _project_api(vendor: str, rootdir: Path) -> Api:
     """The vendor's Api with the overlays the user's project configures."""
@@ -81,7 +91,35 @@ def _project_api(vendor: str, rootdir: Path) -> Api:
     return load_apis([vendor], find_config(rootdir).overlays)[vendor]
 
 
-def _serve(vendor: str, rootdir: Path) -> Iterator[RunningFake]:
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "lmskit_weather(schedule, vendor=None): serve the lmskit fakes of this test under a weather schedule"
+        " (a dict, or a YAML/JSON file's path; see docs/weather.md); vendor= picks one fake",
+    )
+
+
+def _weather_for(request: pytest.FixtureRequest, vendor: str) -> Any:
+    """The schedule the test's ``lmskit_weather`` markers give this vendor's fake (the closest one wins)."""
+    from lmskit.fakes.weather import WeatherError, read_schedule
+
+    for marker in request.node.iter_markers("lmskit_weather"):
+        chosen = marker.kwargs.get("vendor")
+        if chosen is not None and chosen != vendor:
+            continue
+        if not marker.args:
+            raise pytest.UsageError("lmskit_weather needs a schedule: @pytest.mark.lmskit_weather({...}) or a path")
+        schedule = marker.args[0]
+        if isinstance(schedule, (str, Path)):
+            try:
+                return read_schedule(Path(schedule))
+            except WeatherError as exc:
+                raise pytest.UsageError(f"lmskit_weather: {exc}") from None
+        return schedule
+    return None
+
+
+def _serve(vendor: str, rootdir: Path, weather: Any = None) -> Iterator[RunningFake]:
     from lmskit.extras import require
 
     require("fakes", f"the {vendor}_fake fixture")
@@ -90,16 +128,23 @@ def _serve(vendor: str, rootdir: Path) -> Iterator[RunningFake]:
     from lmskit.fakes import get_fake
     from lmskit.fakes.app import build_app
     from lmskit.fakes.server import FakeServer
+    from lmskit.fakes.weather import WeatherError
 
     api = _project_api(vendor, rootdir)
     fake = get_fake(vendor)
     # Strict: a bug in the fake answers 500 naming it, so the user's test fails instead of seeing a made-up 400.
     app = build_app(fake, api=api, strict=True)
+    try:
+        forecast = app.state.forecast(weather, "lmskit_weather") if weather is not None else None
+    except WeatherError as exc:
+        raise pytest.UsageError(str(exc)) from None
     credentials = fake.credentials(app.state.seed)
     with FakeServer(app) as server:
         running = RunningFake(vendor, server, credentials)
         authenticator = Authenticator(api, Credentials(credentials), _sender(server.base_url))
         running.headers = {**authenticator.current(), **_shared_default_headers(api)}
+        # In force from the test's first request: the fixture's own token fetch above met no fault.
+        app.state.weather = forecast
         yield running
 
 
@@ -122,21 +167,21 @@ def _shared_default_headers(api: Api) -> dict[str, str]:
 
 
 @pytest.fixture
-def digitalchalk_fake(pytestconfig: pytest.Config) -> Iterator[RunningFake]:
+def digitalchalk_fake(pytestconfig: pytest.Config, request: pytest.FixtureRequest) -> Iterator[RunningFake]:
     """A DigitalChalk fake on 127.0.0.1 for this test (base URL ends in /dc/api/v5)."""
-    yield from _serve("digitalchalk", pytestconfig.rootpath)
+    yield from _serve("digitalchalk", pytestconfig.rootpath, _weather_for(request, "digitalchalk"))
 
 
 @pytest.fixture
-def bridge_fake(pytestconfig: pytest.Config) -> Iterator[RunningFake]:
+def bridge_fake(pytestconfig: pytest.Config, request: pytest.FixtureRequest) -> Iterator[RunningFake]:
     """A Bridge fake on 127.0.0.1 for this test."""
-    yield from _serve("bridge", pytestconfig.rootpath)
+    yield from _serve("bridge", pytestconfig.rootpath, _weather_for(request, "bridge"))
 
 
 @pytest.fixture
-def absorb_fake(pytestconfig: pytest.Config) -> Iterator[RunningFake]:
+def absorb_fake(pytestconfig: pytest.Config, request: pytest.FixtureRequest) -> Iterator[RunningFake]:
     """An Absorb fake on 127.0.0.1 for this test; ``.client`` carries x-api-key, a token and x-api-version."""
-    yield from _serve("absorb", pytestconfig.rootpath)
+    yield from _serve("absorb", pytestconfig.rootpath, _weather_for(request, "absorb"))
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import os
 import secrets
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from lmskit.cli._apis import NoConfigOption, OverlayOption, apis_for
-from lmskit.errors import PortUnavailable, UsageError
+from lmskit.errors import InputError, PortUnavailable, UsageError
 from lmskit.extras import require
 from lmskit.fakes.request_log import DEFAULT_CAPACITY
 from lmskit.vendors import get_vendor
@@ -33,6 +33,14 @@ def serve_command(
     ] = None,
     rate_limit: Annotated[
         int | None, typer.Option(help="Requests per second per credential before 429 (Bridge documents 5).", min=1)
+    ] = None,
+    weather: Annotated[
+        Path | None,
+        typer.Option(
+            "--weather",
+            help="A weather schedule (YAML or JSON): the vendor's bad days, which operations meet them and when"
+            " (see docs/weather.md; change it live with PUT /_lmskit/weather).",
+        ),
     ] = None,
     log_size: Annotated[
         int,
@@ -72,9 +80,17 @@ def serve_command(
         )
     api = apis_for([vendor], overlay, no_config)[vendor]
     fake = get_fake(vendor)
-    options: dict[str, int | str] = {"log_size": log_size}
+    options: dict[str, Any] = {"log_size": log_size}
     if rate_limit:
         options["rate_limit"] = rate_limit
+    if weather is not None:
+        from lmskit.fakes.weather import WeatherError, read_schedule
+
+        try:
+            options["weather"] = read_schedule(weather)
+            options["weather_source"] = str(weather)
+        except WeatherError as exc:
+            raise InputError(str(exc)) from None
     made_up_token = False
     if expose:
         token = os.environ.get("LMSKIT_CONTROL_TOKEN") or ""
@@ -90,6 +106,9 @@ def serve_command(
     layered = f" with {len(api.overlays)} overlay(s)" if api.overlays else ""
     print(f"lmskit: {api.title} fake{layered} at http://{shown_host}:{actual}{api.default_base_path}")
     print(f"lmskit: state: {db or 'in memory'}; control API: http://{shown_host}:{actual}/_lmskit/")
+    if app.state.weather is not None:
+        rules = len(app.state.weather.rules)
+        print(f"lmskit: weather: {rules} rule(s) from {weather}, seed {app.state.weather.seed} (GET /_lmskit/weather)")
     if made_up_token:
         # Printed once so the user can drive the control API; set LMSKIT_CONTROL_TOKEN to choose it instead.
         print(f"lmskit: control API token (Authorization: Bearer …): {options['control_token']}")

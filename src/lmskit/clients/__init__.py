@@ -15,13 +15,14 @@ from __future__ import annotations
 from lmskit.clients.auth import SpecAuth, TokenError
 from lmskit.clients.described import ClientSetupError
 from lmskit.clients.factory import client_from_env
-from lmskit.clients.paging import PageError, apaginate, paginate
+from lmskit.clients.paging import PageError, PageShifted, apaginate, paginate
 from lmskit.clients.transport import BudgetSpent, RequestBudget, RetriesExhausted, SpecTransport, default_retry
 
 __all__ = [
     "BudgetSpent",
     "ClientSetupError",
     "PageError",
+    "PageShifted",
     "RequestBudget",
     "RetriesExhausted",
     "SpecAuth",

@@ -25,6 +25,7 @@ import httpx
 
 from lmskit.clients.described import ClientSetupError, described, package_of
 from lmskit.errors import PageError as PageError
+from lmskit.errors import PageShifted as PageShifted
 from lmskit.spec.operations import Operation
 from lmskit.spec.paging import Pagination, UnsafeLink, next_page
 
@@ -92,6 +93,10 @@ class _Walk:
     yielded: int = 0
     page_number: int = 0
     offset: int = 0
+    # What the pages said so far, to see the list change under the walk: the first page's declared total, and the
+    # ids of the page before (one page of ids: memory stays flat).
+    total: Any = None
+    previous_ids: frozenset[Any] = frozenset()
 
     @classmethod
     def start(
@@ -129,7 +134,30 @@ class _Walk:
                 f"{self.operation.label}: page {self.page_number} answered {response.status_code}"
                 f" after {self.yielded} item(s); nothing more was read"
             )
-        return self.module._build_response(client=self.client, response=response).parsed
+        page = self.module._build_response(client=self.client, response=response).parsed
+        self._check_steady(page)
+        return page
+
+    def _check_steady(self, page: Any) -> None:
+        """PageShifted when the list moved under the walk: offset paging then loses or repeats items, and a list
+        that silently did is worse than an error (a sync would enroll twice or miss a learner)."""
+        total = _first(page, self.attributes.get("total", []))
+        ids = frozenset(found for item in self._items(page) if (found := getattr(item, "id", None)) is not None)
+        where = f"{self.operation.label}: page {self.page_number}"
+        if self.page_number > 1 and total is not None and self.total is not None and total != self.total:
+            raise PageShifted(
+                f"{where} says {total} item(s) where page 1 said {self.total}: the list changed while it was read"
+                f" ({self.yielded} item(s) read); start the walk again"
+            )
+        repeated = ids & self.previous_ids
+        if repeated:
+            raise PageShifted(
+                f"{where} repeats {len(repeated)} item(s) of page {self.page_number - 1}: the list changed while"
+                f" it was read ({self.yielded} item(s) read); start the walk again"
+            )
+        if self.page_number == 1:
+            self.total = total
+        self.previous_ids = ids
 
     def take(self, page: Any) -> Iterator[Any]:
         for item in self._items(page):

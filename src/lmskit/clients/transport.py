@@ -130,7 +130,15 @@ class PacedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             wait = self._pacer.reserve()
             if wait > 0:
                 time.sleep(wait)
-        return self._sync.handle_request(request)
+        response = self._sync.handle_request(request)
+        # The body is read here, inside the retries: a connection that drops mid-body (a reset, a cut answer)
+        # is retried like one that drops before the status line, instead of failing in the caller's hands.
+        try:
+            response.read()
+        except httpx.HTTPError:
+            response.close()
+            raise
+        return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._budget is not None:
@@ -140,7 +148,13 @@ class PacedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             wait = self._pacer.reserve()
             if wait > 0:
                 await asyncio.sleep(wait)
-        return await self._async.handle_async_request(request)
+        response = await self._async.handle_async_request(request)
+        try:
+            await response.aread()
+        except httpx.HTTPError:
+            await response.aclose()
+            raise
+        return response
 
     def close(self) -> None:
         self._sync.close()

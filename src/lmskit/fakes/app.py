@@ -7,6 +7,7 @@ vendor handler.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import sqlite3
@@ -36,6 +37,7 @@ from lmskit.fakes.security import Verifier, authenticate
 from lmskit.fakes.store import Store
 from lmskit.fakes.throttle import RateLimiter
 from lmskit.fakes.vendor import Call, Reply, VendorFake
+from lmskit.fakes.weather import Drawn, Fault, Weather, WeatherError, catalogue, parse_schedule, patch_body
 from lmskit.spec.api import Api, load_api
 from lmskit.spec.operations import Operation
 from lmskit.spec.router import Match, case_insensitive
@@ -61,6 +63,8 @@ class FakeState:
     # Signs what the fake hands out and must get back unchanged (Bridge's opaque cursors); kept in the store,
     # so cursors stay valid across a restart with the same --db.
     secret: bytes = field(default=b"", repr=False)
+    # The schedule of faults in force (lmskit.fakes.weather), or None for fair weather.
+    weather: Weather | None = None
     _clock: tuple[int, timedelta, datetime] = field(default=(0, timedelta(0), datetime.min), repr=False)
 
     def now(self) -> datetime:
@@ -83,6 +87,15 @@ class FakeState:
             self.fake.load_seed(self.store, candidate)
         self.seed = candidate
         self.clock_offset = timedelta(0)
+
+    @property
+    def faults(self) -> dict[str, Fault]:
+        """The vendor's weather catalogue (the generic faults and its own)."""
+        return catalogue(self.fake.folder)
+
+    def forecast(self, schedule: Any, where: str) -> Weather:
+        """A schedule checked against this fake's catalogue and operations; WeatherError names what is wrong."""
+        return parse_schedule(schedule, self.faults, set(self.api.operations), where)
 
 
 def build_app(
@@ -118,6 +131,12 @@ def build_app(
             where = "the seed" if isinstance(seed, dict) else str(seed or fake.default_seed)
             message = f"{where}: does not load into the {fake.name} fake ({exc}); fix the ids it names"
             raise InputError(message) from None
+    if settings.get("weather") is not None:
+        try:
+            where = str(settings.get("weather_source") or "the weather schedule")
+            state.weather = state.forecast(settings["weather"], where)
+        except WeatherError as exc:
+            raise InputError(str(exc)) from None
     dispatcher = _Dispatcher(state)
     control = Starlette(routes=control_routes(state))
     return FakeApp(control, dispatcher, state)
@@ -146,12 +165,14 @@ class _Dispatcher:
         if missing:
             raise RuntimeError(f"the {self.fake.name} fake has no handler for {', '.join(missing)}")
 
-    def respond(self, incoming: Incoming, now: datetime) -> Rendered:
-        """The answer to one request: the vendor's, or its documented error body (never a 5xx)."""
+    def respond(self, incoming: Incoming, now: datetime) -> tuple[Rendered, Drawn | None]:
+        """The answer to one request: the vendor's, or its documented error body (never a 5xx unless the weather
+        schedule says so), and the fault the request met, if any."""
+        met: list[Drawn] = []
         try:
-            return self._respond(incoming, now)
+            return self._respond(incoming, now, met), (met[0] if met else None)
         except ApiError as error:
-            return self.error_reply(error)
+            return self.error_reply(error), (met[0] if met else None)
         except Exception as exc:
             # Every input has a documented answer; reaching here is a bug in the fake. It is logged and counted
             # (GET /_lmskit/info), and a strict fake (the kit's tests, contract runs against the bundled fakes)
@@ -161,10 +182,10 @@ class _Dispatcher:
             self.state.internal_errors += 1
             if self.state.strict:
                 detail = f"lmskit fake bug: {type(exc).__name__} answering {incoming.method} {incoming.path}"
-                return render(Reply(500, {"lmskit_internal_error": detail}))
-            return self.error_reply(ApiError(400, "The request could not be processed."))
+                return render(Reply(500, {"lmskit_internal_error": detail})), None
+            return self.error_reply(ApiError(400, "The request could not be processed.")), None
 
-    def _respond(self, incoming: Incoming, now: datetime) -> Rendered:
+    def _respond(self, incoming: Incoming, now: datetime, met: list[Drawn]) -> Rendered:
         split = split_base_path(incoming.path, self.api.base_paths)
         if split is None:
             where = " or ".join(self.api.base_paths)
@@ -179,6 +200,11 @@ class _Dispatcher:
                 405, f"{incoming.method} is not allowed here.", code="MethodNotAllowed", headers={"Allow": allowed}
             )
         operation = match.operation
+        weather = self.state.weather
+        drawn = weather.draw(operation.operation_id or "") if weather is not None else None
+        if drawn is not None:
+            met.append(drawn)
+            self._before(drawn, match.path_params)
         headers = incoming.headers
         principals = authenticate(self.api.security, operation, headers, self.verify, now)
         limit_headers = (
@@ -214,7 +240,33 @@ class _Dispatcher:
         reply = self.fake.handlers[operation.operation_id or ""](call)
         if self.api.overlays and reply.has_body:
             reply = self._with_overlay_fields(operation, reply)
+        if drawn is not None and drawn.fault.kind == "patch" and reply.has_body:
+            parameters = drawn.fault.parameters
+            patch_body(reply.body, dict(parameters.get("match") or {}), dict(parameters.get("set") or {}))
         return render(reply, limit_headers)
+
+    def _before(self, drawn: Drawn, path_params: dict[str, Any]) -> None:
+        """What a fault does before the vendor's handler: answer for it (a status) or change the state (sql)."""
+        fault = drawn.fault
+        parameters = fault.parameters
+        if fault.kind == "status":
+            status = int(parameters["status"])
+            headers: dict[str, str] = {}
+            if parameters.get("retry_after") is not None:
+                headers["Retry-After"] = str(parameters["retry_after"])
+            if parameters.get("rate_limit_header") is not None and self.fake.rate_limit_header:
+                headers[self.fake.rate_limit_header] = str(parameters["rate_limit_header"])
+            message = str(parameters.get("summary") or f"{fault.name} (lmskit weather)")
+            raise ApiError(status, message, headers=headers)
+        if fault.kind == "sql":
+            try:
+                with self.state.store.transaction() as db:
+                    for statement in parameters.get("sql") or []:
+                        db.execute(statement, {key: str(value) for key, value in path_params.items()})
+            except sqlite3.Error as exc:
+                # The catalogue's SQL is the fake's own: reaching here is a bug in it, logged and counted.
+                logger.error("%s fake: weather %s did not apply (%s)", self.fake.name, fault.name, exc)
+                self.state.internal_errors += 1
 
     def _with_overlay_fields(self, operation: Operation, reply: Reply) -> Reply:
         shape = self.api.response_shape(operation, reply.status)
@@ -259,6 +311,7 @@ class FakeApp:
         started = time.perf_counter()
         now = self.state.now()
         status = 500
+        drawn: Drawn | None = None
         try:
             # Vendor calls are answered at the ASGI level: one read of the scope, two messages out. Starlette's
             # Request and Response objects cost more than the fake's own work on a small answer.
@@ -267,12 +320,20 @@ class FakeApp:
                 too_large = ApiError(413, f"The request body is larger than {MAX_BODY_BYTES // 2**20} MiB.")
                 status, headers, content = self.dispatcher.error_reply(too_large)
             else:
-                status, headers, content = self.dispatcher.respond(Incoming.from_scope(scope, body), now)
+                (status, headers, content), drawn = self.dispatcher.respond(Incoming.from_scope(scope, body), now)
+            if drawn is not None and drawn.delay:
+                await asyncio.sleep(drawn.delay)
             await send({"type": "http.response.start", "status": status, "headers": headers})
+            if drawn is not None and drawn.fault.kind in ("reset", "truncate"):
+                # The answer stops short: the server closes the connection with the body incomplete.
+                cut = b"" if drawn.fault.kind == "reset" else content[: len(content) // 2]
+                await send({"type": "http.response.body", "body": cut, "more_body": True})
+                return
             await send({"type": "http.response.body", "body": content})
         finally:
             elapsed_ms = (time.perf_counter() - started) * 1000
-            self.state.log.add(scope["method"], scope["path"], status, elapsed_ms, now)
+            fault = drawn.name if drawn is not None else None
+            self.state.log.add(scope["method"], scope["path"], status, elapsed_ms, now, fault)
 
     async def _control(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

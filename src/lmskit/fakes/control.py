@@ -7,6 +7,9 @@ POST   /_lmskit/clock      {"advance_seconds": N}: move the fake's clock (token 
 GET    /_lmskit/requests   the request log, paged: ?after=SEQ&limit=N → {total, dropped, requests, next}
 DELETE /_lmskit/requests   clear the log
 GET    /_lmskit/info       vendor, seeded credentials, bugs met (internal_errors)
+GET    /_lmskit/weather    the weather schedule in force, what each rule has seen and done, and the catalogue
+PUT    /_lmskit/weather    a new schedule (lmskit.fakes.weather), checked whole, then in force at once (POST too)
+DELETE /_lmskit/weather    fair weather again
 
 Every body is checked against a schema before anything changes (``lmskit.fakes.bodies``), so no body can leave
 the fake half-changed or unusable, and every refusal is a 4xx naming the field. The API is meant for the
@@ -35,6 +38,7 @@ from lmskit.errors import InputError
 from lmskit.fakes.bodies import check_seed, problem
 from lmskit.fakes.errors import ApiError
 from lmskit.fakes.store import StoreError
+from lmskit.fakes.weather import WeatherError
 
 if TYPE_CHECKING:
     from lmskit.fakes.app import FakeState
@@ -119,6 +123,25 @@ def control_routes(state: FakeState) -> list[Route]:
             return _problem("after is 0 or more, limit from 1 to 10000")
         return JSONResponse(state.log.page(after, limit))
 
+    async def weather(request: Request) -> Response:
+        if request.method == "GET":
+            current = state.weather
+            found = current.report() if current is not None else {"schedule": None, "rules": []}
+            faults = {name: fault.parameters for name, fault in state.faults.items()}
+            return JSONResponse({**found, "catalogue": faults})
+        if request.method == "DELETE":
+            state.weather = None
+            return JSONResponse({"weather": None})
+        body = await _json(request)
+        if isinstance(body, Response):
+            return body
+        try:
+            forecast = state.forecast(body, "weather")
+        except WeatherError as exc:
+            return _problem(str(exc))
+        state.weather = forecast  # one assignment: a request sees the old schedule or the new one
+        return JSONResponse({"weather": forecast.report()})
+
     async def info(request: Request) -> Response:
         return JSONResponse(
             {
@@ -149,6 +172,7 @@ def control_routes(state: FakeState) -> list[Route]:
         Route("/_lmskit/clock", safely(clock), methods=["POST"]),
         Route("/_lmskit/requests", safely(requests), methods=["GET", "DELETE"]),
         Route("/_lmskit/info", safely(info), methods=["GET"]),
+        Route("/_lmskit/weather", safely(weather), methods=["GET", "PUT", "POST", "DELETE"]),
     ]
 
 
@@ -176,7 +200,7 @@ def guard(headers: dict[str, str], method: str, token: str | None) -> Response |
         return _refuse(403, "the control API refuses cross-site requests")
     has_body = headers.get("content-length", "0") not in ("", "0") or "transfer-encoding" in headers
     content_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if method == "POST" and has_body and content_type != "application/json":
+    if method in ("POST", "PUT") and has_body and content_type != "application/json":
         return _refuse(415, "control API bodies are JSON: send Content-Type: application/json")
     return None
 

@@ -16,14 +16,14 @@ from typing import Any
 DEFAULT_CAPACITY = 10_000
 
 
-# (seq, method, path, status, duration in ms, at): a plain tuple per request, made into JSON only when someone
-# pages through the log, since almost every entry is dropped from the ring unread.
-_Entry = tuple[int, str, str, int, float, datetime]
+# (seq, method, path, status, duration in ms, at, the weather fault met or None): a plain tuple per request, made
+# into JSON only when someone pages through the log, since almost every entry is dropped from the ring unread.
+_Entry = tuple[int, str, str, int, float, datetime, str | None]
 
 
 def _entry_json(entry: _Entry) -> dict[str, Any]:
-    seq, method, path, status, duration_ms, at = entry
-    return {
+    seq, method, path, status, duration_ms, at, fault = entry
+    found = {
         "seq": seq,
         "method": method,
         "path": path,
@@ -31,6 +31,9 @@ def _entry_json(entry: _Entry) -> dict[str, Any]:
         "duration_ms": round(duration_ms, 3),
         "at": at.isoformat(),
     }
+    if fault is not None:
+        found["fault"] = fault
+    return found
 
 
 class RequestLog:
@@ -40,10 +43,12 @@ class RequestLog:
         self._total = 0
         self._lock = threading.Lock()
 
-    def add(self, method: str, path: str, status: int, duration_ms: float, at: datetime) -> None:
+    def add(
+        self, method: str, path: str, status: int, duration_ms: float, at: datetime, fault: str | None = None
+    ) -> None:
         with self._lock:
             self._total += 1
-            self._entries.append((self._total, method, path, status, duration_ms, at))
+            self._entries.append((self._total, method, path, status, duration_ms, at, fault))
 
     def clear(self) -> None:
         with self._lock:
