@@ -129,3 +129,38 @@ def test_the_async_pager_survives_a_dropped_connection_too() -> None:
     finally:
         server.stop()
     assert found == expected["course"] and faults == ["truncated-body", "truncated-body"]
+
+
+@pytest.mark.parametrize(
+    ("vendor", "fault"),
+    [
+        ("bridge", "rate-limit-storm"),
+        ("bridge", "connection-reset"),
+        ("digitalchalk", "maintenance"),
+        ("digitalchalk", "truncated-body"),
+    ],
+)
+def test_bridge_and_digitalchalk_reads_survive_their_weather_too(vendor: str, fault: str) -> None:
+    from bridge_client.api.program_enrollments import list_program_enrollments
+
+    from tests.clients.conftest import bridge_seed
+
+    seed, expected = bridge_seed(ROWS) if vendor == "bridge" else digitalchalk_seed(ROWS)
+    operation = "listProgramEnrollments" if vendor == "bridge" else "listRegistrations"
+    rule = {"fault": fault, "operations": [operation], "at": [2, 4], "with": {"retry_after": 0}}
+    if fault not in ("rate-limit-storm", "maintenance"):
+        del rule["with"]
+    app, server, env = serve(vendor, seed)
+    try:
+        httpx.put(f"{server.root_url}/_lmskit/weather", json={"faults": [rule]})
+        client = client_from_env(vendor, environ=env, retry=FAST)
+        if vendor == "bridge":
+            found: list[Any] = [
+                int(item.id) for item in paginate(list_program_enrollments, client=client, program_id=2, page_size=20)
+            ]
+        else:
+            found = [item.id for item in paginate(list_registrations, client=client, page_size=20)]
+        faults = [entry.get("fault") for entry in app.state.log.page(0, 10_000)["requests"] if entry.get("fault")]
+    finally:
+        server.stop()
+    assert found == expected and faults == [fault, fault]

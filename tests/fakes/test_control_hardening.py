@@ -43,6 +43,9 @@ class AsgiClient:
     def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
 
+    def delete(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("DELETE", url, **kwargs)
+
     def __enter__(self) -> AsgiClient:
         return self
 
@@ -337,6 +340,14 @@ JSON = st.recursive(
 )
 KEYS = st.sampled_from(
     [
+        "faults",
+        "fault",
+        "at",
+        "every",
+        "probability",
+        "with",
+        "operations",
+        "times",
         "advance_seconds",
         "users",
         "credentials",
@@ -375,7 +386,7 @@ def shared_fakes() -> Iterator[dict[str, AsgiClient]]:
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     vendor=st.sampled_from(["digitalchalk", "bridge", "absorb"]),
-    path=st.sampled_from(["seed", "advance", "clock"]),
+    path=st.sampled_from(["seed", "advance", "clock", "weather"]),
     body=BODIES,
 )
 def test_any_json_body_at_the_control_api_is_never_a_5xx_and_reset_recovers(
@@ -386,6 +397,7 @@ def test_any_json_body_at_the_control_api_is_never_a_5xx_and_reset_recovers(
     assert answer.status_code < 500, answer.text
     assert fake.get("/_lmskit/info").json()["internal_errors"] == 0
     assert fake.post("/_lmskit/reset").status_code == 200
+    assert fake.delete("/_lmskit/weather").status_code == 200  # a body that was a schedule: fair weather again
     if path == "seed" and answer.status_code == 200:
         # A body that is a valid seed became the fake's seed: put the built-in one back.
         assert fake.post("/_lmskit/seed", json=BUILT_IN_SEEDS[vendor]).status_code == 200

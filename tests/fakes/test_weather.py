@@ -86,10 +86,11 @@ def test_every_fault_of_the_catalogue_is_met_through_the_control_api(vendor: str
     assert all(rule["fired"] == 1 for rule in report["rules"])
 
 
-def test_every_fault_is_met_from_lmskit_serve_weather(tmp_path: Path) -> None:
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_fault_is_met_from_lmskit_serve_weather(tmp_path: Path, vendor: str) -> None:
     schedule = tmp_path / "weather.yaml"
-    schedule.write_text(yaml.safe_dump(every_fault("absorb")), encoding="utf-8")
-    command = [sys.executable, "-m", "lmskit", "serve", "absorb", "--port", "0", "--weather", str(schedule)]
+    schedule.write_text(yaml.safe_dump(every_fault(vendor)), encoding="utf-8")
+    command = [sys.executable, "-m", "lmskit", "serve", vendor, "--port", "0", "--weather", str(schedule)]
     environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
@@ -98,19 +99,24 @@ def test_every_fault_is_met_from_lmskit_serve_weather(tmp_path: Path) -> None:
             assert served.stdout is not None
             lines = [served.stdout.readline() for _ in range(3)]
             base_url = re.search(r"at (http://\S+)", lines[0]).group(1)  # type: ignore[union-attr]
-            assert lines[2].startswith(f"lmskit: weather: 12 rule(s) from {schedule}, seed 1")
-            met = meet_every_fault("absorb", base_url, base_url)
+            root_url = re.search(r"control API: (http://[^/]+)", lines[1]).group(1)  # type: ignore[union-attr]
+            rules = len(every_fault(vendor)["faults"])
+            assert lines[2].startswith(f"lmskit: weather: {rules} rule(s) from {schedule}, seed 1")
+            met = meet_every_fault(vendor, base_url, root_url)
         finally:
             served.terminate()
             served.wait(timeout=10)
-    assert met == sorted(catalogue(get_fake("absorb").folder))
+    assert met == sorted(catalogue(get_fake(vendor).folder))
 
 
-@pytest.mark.lmskit_weather(every_fault("absorb"))
-def test_every_fault_is_met_under_the_pytest_marker(absorb_fake: RunningFake) -> None:
-    root = absorb_fake.server.root_url
-    assert meet_every_fault("absorb", absorb_fake.base_url, root) == sorted(catalogue(get_fake("absorb").folder))
-    assert absorb_fake.faults_met() == sorted(catalogue(get_fake("absorb").folder))
+@pytest.mark.parametrize(
+    "vendor", [pytest.param(vendor, marks=pytest.mark.lmskit_weather(every_fault(vendor))) for vendor in VENDORS]
+)
+def test_every_fault_is_met_under_the_pytest_marker(vendor: str, request: pytest.FixtureRequest) -> None:
+    fake: RunningFake = request.getfixturevalue(f"{vendor}_fake")
+    expected = sorted(catalogue(get_fake(vendor).folder))
+    assert meet_every_fault(vendor, fake.base_url, fake.server.root_url) == expected
+    assert fake.faults_met() == expected
 
 
 @pytest.mark.lmskit_weather(
@@ -195,3 +201,17 @@ def test_the_worked_example_passes() -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "9 passed" in result.stdout
+
+
+def test_a_storm_answers_in_the_vendors_own_words() -> None:
+    storm = {"faults": [{"fault": "rate-limit-storm"}]}
+    with FakeServer(build_app(get_fake("bridge"))) as server:
+        httpx.put(f"{server.root_url}/_lmskit/weather", json=storm)
+        bridge = httpx.get(server.base_url + LIST["bridge"][1], headers=_headers("bridge", server.base_url))
+    assert bridge.status_code == 429
+    assert (bridge.headers["retry-after"], bridge.headers["x-rate-limit-remaining"]) == ("1", "0")
+    with FakeServer(build_app(get_fake("absorb"))) as server:
+        headers = _headers("absorb", server.base_url)
+        httpx.put(f"{server.root_url}/_lmskit/weather", json=storm)
+        absorb = httpx.get(server.base_url + LIST["absorb"][1], headers=headers)
+    assert absorb.status_code == 429 and absorb.json()["term"] == "TooManyRequests"
