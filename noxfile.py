@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "drift", "tests", "contracts"]  # not bench or mutants: they measure
+nox.options.sessions = ["lint", "drift", "tests", "slow", "contracts"]  # not bench or mutants: they measure
 nox.options.error_on_missing_interpreters = True
 
 GENERATED_PACKAGES = ("digitalchalk_client", "bridge_client", "absorb_client")
@@ -87,12 +87,20 @@ def drift(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The kit's own test suite (includes lint and drift checks of the committed specs and clients)."""
+    """The kit's own test suite without the slow set (whole contract runs, servers in child processes)."""
     session.install("-e", ".[test]")
-    # One worker per core (pytest-xdist); `nox -s tests -- -n 0` runs in one process. Bytecode is cached even
-    # where PYTHONDONTWRITEBYTECODE is set (some CI images set it): without the cache every child process
-    # compiles the kit again and pytest rewrites the asserts of schemathesis and Hypothesis again, seconds each.
-    session.run("pytest", "-n", "auto", *session.posargs, env={"PYTHONDONTWRITEBYTECODE": None})
+    # One worker per core (pytest-xdist); `nox -s tests -- -n 0` runs in one process, `-- -m ""` the slow set too.
+    # Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (some CI images set it): without the cache
+    # every child process compiles the kit again and pytest rewrites the asserts of schemathesis and Hypothesis
+    # again, seconds each.
+    session.run("pytest", "-n", "auto", "-m", "not slow", *session.posargs, env={"PYTHONDONTWRITEBYTECODE": None})
+
+
+@nox.session
+def slow(session: nox.Session) -> None:
+    """The slow set: whole contract runs, mutation samples, plain schemathesis, CLIs and servers in child processes."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "-n", "auto", "-m", "slow", *session.posargs, env={"PYTHONDONTWRITEBYTECODE": None})
 
 
 @nox.session

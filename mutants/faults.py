@@ -237,8 +237,8 @@ def _ab_crash_on_large_page(original: Callable[[Call], Reply]) -> Callable[[Call
 
 
 def _ab_ignore_filter() -> None:
-    routes = importlib.import_module("lmskit.fakes.absorb.routes")
-    routes.parse_filter = lambda text, fields: lambda item: True
+    common = importlib.import_module("lmskit.fakes.absorb.common")  # where the lists filter
+    common.parse_filter = lambda text, fields: lambda item: True
 
 
 def _ab_finish_not_kept(call: Call) -> Reply:

@@ -86,6 +86,7 @@ def test_every_fault_of_the_catalogue_is_met_through_the_control_api(vendor: str
     assert all(rule["fired"] == 1 for rule in report["rules"])
 
 
+@pytest.mark.slow  # a server in a child process per vendor
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_every_fault_is_met_from_lmskit_serve_weather(tmp_path: Path, vendor: str) -> None:
     schedule = tmp_path / "weather.yaml"
