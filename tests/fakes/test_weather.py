@@ -188,6 +188,9 @@ def test_the_docs_show_the_catalogue_and_the_worked_example_as_they_are() -> Non
     assert shown == catalogue_markdown()
     example = (REPO / "examples" / "weather" / "test_sync_loop.py").read_text(encoding="utf-8")
     assert f"```python\n{example}```" in page
+    shown_schedule = yaml.safe_load(page.split("```yaml\n", 1)[1].split("```", 1)[0])
+    state = build_app(get_fake("absorb")).state
+    assert state.forecast(shown_schedule, "docs/weather.md").rules  # the page's schedule is one the fake takes
 
 
 @pytest.mark.slow
