@@ -100,7 +100,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _weather_for(request: pytest.FixtureRequest, vendor: str) -> Any:
-    """The schedule the test's ``lmskit_weather`` markers give this vendor's fake (the closest one wins)."""
+    """The schedule the test's ``lmskit_weather`` markers give this vendor's fake (the closest one wins); a path
+    is read relative to the test's file. A broken one fails the test with one line, before any request."""
     from lmskit.fakes.weather import WeatherError, read_schedule
 
     for marker in request.node.iter_markers("lmskit_weather"):
@@ -108,13 +109,14 @@ def _weather_for(request: pytest.FixtureRequest, vendor: str) -> Any:
         if chosen is not None and chosen != vendor:
             continue
         if not marker.args:
-            raise pytest.UsageError("lmskit_weather needs a schedule: @pytest.mark.lmskit_weather({...}) or a path")
+            pytest.fail("lmskit_weather needs a schedule: @pytest.mark.lmskit_weather({...}) or a path", pytrace=False)
         schedule = marker.args[0]
         if isinstance(schedule, (str, Path)):
             try:
-                return read_schedule(Path(schedule))
+                return read_schedule(request.path.parent / schedule)
             except WeatherError as exc:
-                raise pytest.UsageError(f"lmskit_weather: {exc}") from None
+                problem = str(exc)
+            pytest.fail(f"lmskit_weather: {problem}", pytrace=False)  # outside the except: no chained report
         return schedule
     return None
 
@@ -134,10 +136,13 @@ def _serve(vendor: str, rootdir: Path, weather: Any = None) -> Iterator[RunningF
     fake = get_fake(vendor)
     # Strict: a bug in the fake answers 500 naming it, so the user's test fails instead of seeing a made-up 400.
     app = build_app(fake, api=api, strict=True)
+    problem = None
     try:
         forecast = app.state.forecast(weather, "lmskit_weather") if weather is not None else None
     except WeatherError as exc:
-        raise pytest.UsageError(str(exc)) from None
+        problem = str(exc)
+    if problem is not None:
+        pytest.fail(problem, pytrace=False)
     credentials = fake.credentials(app.state.seed)
     with FakeServer(app) as server:
         running = RunningFake(vendor, server, credentials)

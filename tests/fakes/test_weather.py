@@ -219,3 +219,43 @@ def test_a_storm_answers_in_the_vendors_own_words() -> None:
         httpx.put(f"{server.root_url}/_lmskit/weather", json=storm)
         absorb = httpx.get(server.base_url + LIST["absorb"][1], headers=headers)
     assert absorb.status_code == 429 and absorb.json()["term"] == "TooManyRequests"
+
+
+USER_TESTS = """
+import httpx
+import pytest
+
+
+@pytest.mark.lmskit_weather("weather.yaml")
+def test_a_schedule_file_beside_the_test(digitalchalk_fake):
+    answer = httpx.get(digitalchalk_fake.base_url + "/registrations", headers=digitalchalk_fake.headers)
+    assert answer.status_code == 503 and digitalchalk_fake.faults_met() == ["maintenance"]
+
+
+@pytest.mark.lmskit_weather({"faults": [{"fault": "hail"}]})
+def test_an_unknown_fault(digitalchalk_fake):
+    pass
+
+
+@pytest.mark.lmskit_weather("missing.yaml")
+def test_a_missing_file(digitalchalk_fake):
+    pass
+"""
+
+
+@pytest.mark.slow  # a pytest run of its own, as a user's suite is
+def test_the_marker_reads_a_file_beside_the_test_and_a_broken_schedule_fails_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "test_sync.py").write_text(USER_TESTS, encoding="utf-8")
+    (tmp_path / "weather.yaml").write_text("faults: [{fault: maintenance, at: [1]}]\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rE"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "1 passed, 2 errors" in result.stdout, result.stdout[-3000:]
+    assert "lmskit_weather: faults[0].fault: 'hail' is not in this fake's catalogue" in result.stdout
+    assert f"lmskit_weather: {tmp_path / 'missing.yaml'}: no such file" in result.stdout
+    assert "Traceback" not in result.stdout and "During handling" not in result.stdout
