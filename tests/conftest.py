@@ -112,6 +112,18 @@ def invoke_lmskit(
     return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
+def run_pytest(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """A pytest run of its own in ``cwd`` (a user's suite, an example), as a child process with a time bound."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 class SpecCopy:
     """A copy of a vendor spec in a temporary folder, edited by exact text replacement."""
 

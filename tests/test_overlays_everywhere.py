@@ -16,7 +16,7 @@ import pytest
 import lmskit
 from lmskit.fakes import get_fake
 from lmskit.fakes.app import build_app
-from tests.conftest import REPO, run_lmskit
+from tests.conftest import REPO, run_lmskit, run_pytest
 
 EXAMPLE = REPO / "examples" / "overlays" / "absorb-custom-fields.yaml"
 API_KEY = "2f6a1d3c-8b4e-4f1a-9c7d-5e3b2a1f0d9c"
@@ -187,13 +187,6 @@ def test_the_pytest_plugin_serves_and_validates_with_the_projects_overlays(tmp_p
         tmp_path, '[project]\nname = "acme"\n[tool.lmskit]\noverlays = ["overlays/absorb.yaml"]\n', "pyproject.toml"
     )
     (folder / "test_sync.py").write_text(USER_TEST, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_sync.py"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_pytest("test_sync.py", cwd=folder, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "1 passed" in result.stdout

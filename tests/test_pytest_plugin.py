@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 from lmskit.pytest_plugin import RunningFake
+from tests.conftest import run_pytest
 
 USER_TEST = """
 from absorb_client.api.my_enrollments import list_my_course_enrollments
@@ -40,14 +39,7 @@ def test_validate_fixture_fails_with_the_violations(lmskit_validate):
 
 def test_the_plugin_fixtures_work_in_a_users_test_suite(tmp_path) -> None:
     (tmp_path / "test_user.py").write_text(textwrap.dedent(USER_TEST), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "test_user.py")],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    result = run_pytest(str(tmp_path / "test_user.py"), cwd=tmp_path, timeout=120)
     assert "1 failed, 3 passed" in result.stdout, result.stdout[-3000:]
     assert 'digitalchalk getRegistration 200 does not match the spec:\n  /status: "gone" is not one of' in result.stdout
 

@@ -22,7 +22,7 @@ from lmskit.fakes.server import FakeServer
 from lmskit.fakes.weather import catalogue
 from lmskit.pytest_plugin import RunningFake
 from lmskit.vendors import VENDORS
-from tests.conftest import REPO
+from tests.conftest import REPO, run_pytest
 
 COURSE = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 ABSORB_KEY = "2f6a1d3c-8b4e-4f1a-9c7d-5e3b2a1f0d9c"
@@ -195,14 +195,7 @@ def test_the_docs_show_the_catalogue_and_the_worked_example_as_they_are() -> Non
 
 @pytest.mark.slow
 def test_the_worked_example_passes() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "examples/weather", "-q", "-p", "no:cacheprovider"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_pytest("examples/weather", cwd=REPO)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "9 passed" in result.stdout
 
@@ -247,14 +240,7 @@ def test_a_missing_file(digitalchalk_fake):
 def test_the_marker_reads_a_file_beside_the_test_and_a_broken_schedule_fails_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "test_sync.py").write_text(USER_TESTS, encoding="utf-8")
     (tmp_path / "weather.yaml").write_text("faults: [{fault: maintenance, at: [1]}]\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rE"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_pytest("-rE", cwd=tmp_path)
     assert "1 passed, 2 errors" in result.stdout, result.stdout[-3000:]
     assert "lmskit_weather: faults[0].fault: 'hail' is not in this fake's catalogue" in result.stdout
     assert f"lmskit_weather: {tmp_path / 'missing.yaml'}: no such file" in result.stdout
