@@ -4,6 +4,7 @@ atomically; the same seed giving the same faults at the same requests."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import os
 import re
@@ -191,6 +192,10 @@ def test_the_docs_show_the_catalogue_and_the_worked_example_as_they_are() -> Non
     shown_schedule = yaml.safe_load(page.split("```yaml\n", 1)[1].split("```", 1)[0])
     state = build_app(get_fake("absorb")).state
     assert state.forecast(shown_schedule, "docs/weather.md").rules  # the page's schedule is one the fake takes
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    marker = ast.parse(readme.split("```python\n@pytest.mark.lmskit_weather", 1)[1].split("\n", 1)[0]).body[0]
+    schedule = ast.literal_eval(marker.value.elts[0] if isinstance(marker.value, ast.Tuple) else marker.value)  # type: ignore[attr-defined]
+    assert state.forecast(schedule, "README.md").rules  # so is the README's
 
 
 @pytest.mark.slow
