@@ -23,7 +23,7 @@ from lmskit.fakes.server import FakeServer
 from lmskit.fakes.weather import catalogue
 from lmskit.pytest_plugin import RunningFake
 from lmskit.vendors import VENDORS
-from tests.conftest import REPO, run_pytest
+from tests.conftest import REPO, run_lmskit, run_pytest
 
 COURSE = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 ABSORB_KEY = "2f6a1d3c-8b4e-4f1a-9c7d-5e3b2a1f0d9c"
@@ -250,3 +250,26 @@ def test_the_marker_reads_a_file_beside_the_test_and_a_broken_schedule_fails_in_
     assert "lmskit_weather: faults[0].fault: 'hail' is not in this fake's catalogue" in result.stdout
     assert f"lmskit_weather: {tmp_path / 'missing.yaml'}: no such file" in result.stdout
     assert "Traceback" not in result.stdout and "During handling" not in result.stdout
+
+
+HOSTILE_SCHEDULES = {
+    "deep.yaml": ("faults: " + "[" * 20_000 + "]" * 20_000 + "\n", "deep.yaml:1:1008: nested deeper than YAML readers"),
+    "bomb.yaml": (
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)),
+        "bomb.yaml:1:11: expands to more than 1,000,000 nodes",
+    ),
+    "broken.yaml": (": : :\n  - [\n", "broken.yaml:1:1: YAML syntax error"),
+    "types.yaml": ("faults: {fault: 3}\n", "types.yaml: faults is a list of rules"),
+    "at.yaml": ("faults:\n  - fault: latency\n    at: x\n", "at.yaml: faults[0].at: a list of request numbers"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_SCHEDULES))
+def test_a_hostile_schedule_file_is_one_line_and_exit_2(tmp_path: Path, name: str) -> None:
+    text, message = HOSTILE_SCHEDULES[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_lmskit("serve", "absorb", "--port", "0", "--weather", name, cwd=tmp_path)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"lmskit: {message}"), result.stderr

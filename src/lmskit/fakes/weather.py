@@ -29,8 +29,6 @@ from typing import Any
 
 import yaml
 
-from lmskit import bounded
-
 KINDS = ("latency", "status", "reset", "truncate", "sql", "patch")
 
 # Faults every HTTP API can show; the vendors' catalogues add theirs (and may override these).
@@ -267,22 +265,19 @@ def _count(value: Any, low: int) -> bool:
 
 
 def read_schedule(path: Path) -> Any:
-    """A schedule file (YAML or JSON) as data, read with the input limits."""
-    from lmskit.inputs import UnreadableInput, read_text
+    """A schedule file (YAML or JSON) as data, read as specs and seeds are: bounded in size, depth and alias
+    expansion before anything is built, each problem one line with the file and, for syntax, line and column."""
+    from lmskit.errors import SpecError
+    from lmskit.spec.loader import parse_yaml, read_text
 
     try:
         text = read_text(path, "a weather schedule (YAML or JSON)")
-    except UnreadableInput as exc:
-        raise WeatherError(f"{path}: {exc}") from None
-    try:
-        loaded = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise WeatherError(f"{path}: not YAML ({' '.join(str(exc).split())[:160]})") from None
-    try:
-        bounded.check_shape(loaded)
-    except bounded.LimitError as exc:
-        raise WeatherError(f"{path}: {exc}") from None
-    return {"faults": []} if loaded is None else loaded
+        if not text.strip():
+            return {"faults": []}
+        loaded, _ = parse_yaml(text, path)
+    except SpecError as exc:
+        raise WeatherError(str(exc)) from None
+    return loaded
 
 
 def patch_body(body: Any, match: dict[str, Any], changes: dict[str, Any]) -> int:
