@@ -260,3 +260,30 @@ def test_a_har_without_an_entries_list_says_so(tmp_path: Path, text: str, messag
     har.write_text(text, encoding="utf-8")
     result = run_lmskit("validate", har)
     assert (result.exit_code, result.stderr.strip()) == (2, f"lmskit: {har}: {message}")
+
+
+CANARY = "canary-7f3a9c-SECRET"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a syntax error just after a token: yajl's message quotes the text around the error
+        '{"log": {"entries": [{"request": {"method": "GET", "url": "http://x/", "headers": [{"name": "Authorization",'
+        f' "value": "Bearer {CANARY}" "comment": 1}}]}}}}]}}}}',
+        # a control character inside the token itself
+        '{"log": {"entries": [{"request": {"method": "GET", "url": "http://x/", "headers": [{"name": "Authorization",'
+        f' "value": "Bearer {CANARY}\x01"}}]}}}}]}}}}',
+        # cut off inside a learner's e-mail
+        f'{{"log": {{"entries": [{{"request": {{"method": "GET", "url": "http://x/?email={CANARY}@example.com',
+    ],
+    ids=["syntax", "control-character", "truncated"],
+)
+def test_a_malformed_har_never_quotes_its_text_in_the_error(tmp_path: Path, text: str) -> None:
+    har = tmp_path / "broken.har"
+    har.write_text(text, encoding="utf-8")
+    for output in ("text", "json"):
+        result = run_lmskit("validate", "--format", output, har)
+        assert result.exit_code == 2
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+        assert CANARY not in result.stdout + result.stderr, result.stderr

@@ -261,10 +261,17 @@ def _stream_entries(handle: IO[bytes], source: str) -> Iterator[Any]:
             raise InputError(
                 f"{source}: the file ends inside the entries list (truncated); re-export the HAR"
             ) from None
-        detail = " ".join(str(exc).split())[:160]
-        raise InputError(f"{source}: not valid JSON in the entries list ({detail}); re-export the HAR") from None
+        raise InputError(
+            f"{source}: not valid JSON in the entries list ({_parser_says(exc)}); re-export the HAR"
+        ) from None
     except ijson.JSONError as exc:
-        detail = " ".join(str(exc).split())[:160]
-        raise InputError(f"{source}: not valid JSON ({detail}); re-export the HAR") from None
+        raise InputError(f"{source}: not valid JSON ({_parser_says(exc)}); re-export the HAR") from None
     except UnicodeDecodeError:
         raise InputError(f"{source}: not UTF-8 text; re-export the HAR") from None
+
+
+def _parser_says(exc: Exception) -> str:
+    """The parser's verdict without the text it quotes: yajl's message shows the input around the error, and a
+    HAR's text around any point may be a bearer token or a learner's e-mail."""
+    lines = str(exc).strip().splitlines()
+    return " ".join(lines[0].split())[:160] if lines else type(exc).__name__
