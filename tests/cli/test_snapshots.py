@@ -28,6 +28,10 @@ CASES = {
     "diff-missing-spec": ["diff", "absorb.yaml", "missing.yaml"],
     "generate-unknown-vendor": ["generate", "nobody", "--out", "client"],
     "fixtures-check-missing-folder": ["fixtures", "check", "nowhere"],
+    "usage-option-of-the-wrong-type": ["serve", "absorb", "--port", "abc"],
+    "usage-limit-out-of-range": ["--max-depth", "0", "lint"],
+    "usage-unknown-option": ["fixtures", "check", "--nope"],
+    "usage-missing-argument": ["serve"],
 }
 
 

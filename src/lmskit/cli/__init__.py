@@ -7,7 +7,7 @@ Exit codes: 0 all good, 1 findings (lint problems, drift), 2 lmskit could not do
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -16,10 +16,21 @@ from lmskit import settings
 from lmskit.cli import contract, diff, fixtures, generate, lint, operations, proxy, record, redact, serve, validate
 from lmskit.errors import LmskitError
 
+# click's UsageError (an option of the wrong type, an unknown option, a missing argument): newer typers vendor click
+# and export only this subclass of it.
+_UsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
 
 class _Boundary(TyperGroup):
     """The one place an error becomes output: an LmskitError is one ``lmskit: …`` line per error on stderr and
-    exit 2, whether the app runs from ``main`` or in a test's CliRunner. Commands raise; they never exit 2."""
+    exit 2, whether the app runs from ``main`` or in a test's CliRunner. Commands raise; they never exit 2. A
+    usage error (``--max-depth x``) is one line too, naming the option and where the help is."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _UsageError as exc:
+            _usage(exc)
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
@@ -29,8 +40,20 @@ class _Boundary(TyperGroup):
                 print(f"lmskit: {line}", file=sys.stderr)
             sys.stderr.flush()
             ctx.exit(2)
+        except _UsageError as exc:
+            _usage(exc)
         finally:
             settings.use(None)  # the command's limits end with it (many commands run in one test process)
+
+
+def _usage(exc: Any) -> NoReturn:
+    """One line for a usage error, exit 2; no arguments at all still shows the help (typer's NoArgsIsHelpError)."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        raise exc
+    command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "lmskit"
+    print(f"lmskit: {' '.join(exc.format_message().split())} (see `{command} --help`)", file=sys.stderr)
+    sys.stderr.flush()
+    raise typer.Exit(2)
 
 
 app = typer.Typer(
