@@ -25,9 +25,9 @@ class Limit:
     meaning: str
     option: str  # the ``lmskit`` option that sets it
 
-    def read(self, environ: Mapping[str, str]) -> int:
-        """The environment's value; the default when unset; UsageError naming the variable when it is no whole
-        number of at least 1."""
+    def read(self, environ: Mapping[str, str], *, lenient: bool = False) -> int:
+        """The environment's value; the default when unset; for a value that is no whole number of at least 1,
+        UsageError naming the variable (or, ``lenient``, the default)."""
         raw = environ.get(self.variable, "").strip()
         if not raw:
             return self.default
@@ -35,12 +35,13 @@ class Limit:
             number = int(raw.replace("_", ""))
         except ValueError:
             number = 0
-        if number < 1:
-            raise UsageError(
-                f"{self.variable}={raw!r} is not a whole number of at least 1; unset it for the default"
-                f" {self.default:,}"
-            )
-        return number
+        if number >= 1:
+            return number
+        if lenient:
+            return self.default
+        raise UsageError(
+            f"{self.variable}={raw!r} is not a whole number of at least 1; unset it for the default {self.default:,}"
+        )
 
 
 MiB = 1024 * 1024
@@ -79,10 +80,11 @@ class Settings:
     max_findings: int = LIMITS["max_findings"].default
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Every limit from the environment (``os.environ`` now, unless given); UsageError for a bad value."""
+    def from_environ(cls, environ: Mapping[str, str] | None = None, *, lenient: bool = False) -> Settings:
+        """Every limit from the environment (``os.environ`` now, unless given); a bad value is a UsageError, or
+        with ``lenient`` the default."""
         source = os.environ if environ is None else environ
-        return cls(**{field.name: LIMITS[field.name].read(source) for field in fields(cls)})
+        return cls(**{field.name: LIMITS[field.name].read(source, lenient=lenient) for field in fields(cls)})
 
 
 _installed: list[Settings] = []  # what the running command installed (``use``), if any
@@ -96,15 +98,4 @@ def use(settings: Settings | None) -> None:
 def current() -> Settings:
     """The running command's settings, or the environment's as it is now. A bad value in the environment reads as
     the default here (library code must not fail mid-request); the CLI refuses it at the start, naming it."""
-    if _installed:
-        return _installed[0]
-    try:
-        return Settings.from_environ()
-    except UsageError:
-        values = {}
-        for name, limit in LIMITS.items():
-            try:
-                values[name] = limit.read(os.environ)
-            except UsageError:
-                values[name] = limit.default
-        return Settings(**values)
+    return _installed[0] if _installed else Settings.from_environ(lenient=True)

@@ -21,6 +21,7 @@ which checks all of it before anything changes. Every fault met is in the reques
 
 from __future__ import annotations
 
+import functools
 import random
 import threading
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from lmskit.spec.walk import iter_tree
 
 KINDS = ("latency", "status", "reset", "truncate", "sql", "patch")
 
@@ -164,8 +167,10 @@ class Weather:
         return {"schedule": self.source, "rules": fired}
 
 
+@functools.cache
 def catalogue(folder: Path) -> dict[str, Fault]:
-    """The vendor's faults: the generic ones and those of ``folder/weather.yaml``."""
+    """The vendor's faults: the generic ones and those of ``folder/weather.yaml`` (read once per process; the
+    Faults are frozen, the dict is not to be changed)."""
     entries = dict(GENERIC)
     path = folder / "weather.yaml"
     if path.exists():
@@ -284,16 +289,10 @@ def patch_body(body: Any, match: dict[str, Any], changes: dict[str, Any]) -> int
     """Set ``changes`` on every object in ``body`` that has ``match``'s keys (and values, where not None);
     how many objects changed."""
     changed = 0
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if all(key in node and (want is None or node[key] == want) for key, want in match.items()):
-                node.update(changes)
-                changed += 1
-            stack.extend(child for child in node.values() if isinstance(child, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend(child for child in node if isinstance(child, (dict, list)))
+    for _, node in iter_tree(body, max_depth=10_000):
+        if isinstance(node, dict) and all(k in node and (v is None or node[k] == v) for k, v in match.items()):
+            node.update(changes)
+            changed += 1
     return changed
 
 
