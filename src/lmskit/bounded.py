@@ -57,7 +57,7 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def raw_decode(text: str, position: int) -> tuple[Any, int]:
-    """``JSONDecoder.raw_decode`` with the limits (for streamed HAR entries too)."""
+    """``JSONDecoder.raw_decode`` with the limits, from ``position``."""
     try:
         value, end = DECODER.raw_decode(text, position)
     except RecursionError:

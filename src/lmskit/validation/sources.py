@@ -22,8 +22,6 @@ from lmskit.settings import current
 from lmskit.validation.exchange import Exchange
 from lmskit.validation.har_stream import HarShapeError, iter_entries
 
-_CHUNK = 1 << 20
-
 
 @dataclass(frozen=True, slots=True)
 class BareTarget:
@@ -231,7 +229,7 @@ def har_exchange(entry: Any, source: str) -> Exchange:
 
 
 def iter_har(path: Path) -> Iterator[Exchange]:
-    """HAR entries one at a time, reading the file in 1 MiB chunks: a 100 MB capture never sits in memory whole."""
+    """HAR entries one at a time, streamed by ijson: a 100 MB capture never sits in memory whole."""
     try:
         inputs.check_readable(path, "a HAR file", pipes=True)
     except inputs.UnreadableInput as exc:
