@@ -164,3 +164,34 @@ def test_bridge_and_digitalchalk_reads_survive_their_weather_too(vendor: str, fa
     finally:
         server.stop()
     assert found == expected and faults == [fault, fault]
+
+
+@pytest.mark.parametrize(
+    ("rule", "error"),
+    [
+        ({"fault": "session-expired", "at": [2, 3]}, PageError),  # the replay with a fresh token expires too
+        ({"fault": "maintenance", "after": 1, "with": {"retry_after": 0}}, RetriesExhausted),
+    ],
+    ids=["session-stays-expired", "storm-outlasts-the-retries"],
+)
+def test_a_walk_that_gives_up_names_no_credential(rule: dict[str, Any], error: type[Exception]) -> None:
+    seed, _ = absorb_seed(ROWS)
+    key, password = f"{uuid.uuid4()}", f"canary-pw-{uuid.uuid4().hex}"
+    seed["credentials"]["api_key"] = key
+    seed["credentials"]["admins"][0]["password"] = password
+    app, server, env = serve("absorb", seed)
+    try:
+        httpx.put(
+            f"{server.root_url}/_lmskit/weather", json={"faults": [{**rule, "operations": ["listCourseEnrollments"]}]}
+        )
+        client = client_from_env("absorb", environ=env, retry=FAST)
+        course = uuid.UUID(seed["courses"][0]["id"])
+        with pytest.raises(error) as caught:
+            list(paginate(list_course_enrollments, client=client, course_id=course, page_size=20))
+        tokens = [row["token"] for row in app.state.store.rows("SELECT token FROM absorb_tokens")]
+    finally:
+        server.stop()
+    assert tokens  # the walk did fetch tokens: the canaries had something to leak
+    shown = f"{caught.value} {caught.value!r} {caught.getrepr()}"
+    for secret in (key, password, *tokens):
+        assert secret not in shown
